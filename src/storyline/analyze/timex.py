@@ -29,10 +29,17 @@ if TYPE_CHECKING:
 
 _COMPILED = [(name, re.compile(pattern, re.I), handler) for name, pattern, handler in RULES]
 
-# Words that put the event of a sentence after the publication date.
+# Words that put the event of a clause after the publication date, and words
+# that put it before; the one nearest the expression wins.
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|won't|going\s+to|(?:is|are)\s+to|scheduled|expected\s+to|"
-    r"plans?\s+to|planned|set\s+to|due\s+to|upcoming|would\s+be\s+held)\b",
+    r"\b(?:will|'ll|shall|won't|going\s+to|(?:is|are)\s+(?:to|scheduled|due|expected|set)|"
+    r"scheduled|expected\s+to|plans?\s+to|planning\s+to|planned|set\s+to|due\s+to|upcoming|"
+    r"would|as\s+(?:soon|early)\s+as|by\s+next|until)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|says|told|ago|last|since|has\s+been|have\s+been|"
+    r"(?!(?:scheduled|planned|expected|need|indeed|proceed|exceed|succeed)\b)[a-z]{3,}ed)\b",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`(])|\n\s*\n")
@@ -140,11 +147,14 @@ def _context(text: str, start: int, end: int, dct: date | None, last_quarter=Non
 def _direction(text: str, start: int, end: int) -> cal.Direction:
     """ "future" when the clause around the expression speaks of what is to come."""
     left = text[max(0, start - 80) : start]
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind(";"))
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind(";"), left.rfind(", "))
     left = left[cut + 1 :]
-    right = text[end : end + 30]
-    cut = min((i for i in (right.find(". "), right.find("\n"), right.find(";")) if i >= 0), default=len(right))
-    if _FUTURE.search(left) or _FUTURE.search(right[:cut]):
+    right = re.split(r"[.;,\n]", text[end : end + 25], maxsplit=1)[0]
+    future = [m.end() for m in _FUTURE.finditer(left)]
+    past = [m.end() for m in _PAST.finditer(left)]
+    if future and (not past or future[-1] > past[-1] or re.match(r"\S+\s+(?:ago|last)\b", left[past[-1] - 5 :] or "")):
+        return "future"
+    if not past and _FUTURE.search(right):
         return "future"
     return None
 
@@ -165,11 +175,38 @@ def _normalize(text: str, chosen, dct: date | None) -> tuple[Timex, ...]:
         start, end, norm = _extend(text, start, end, norm, context)
         if start < taken_until:
             continue
+        # Only a quarter the text names sets what "the quarter" means later on.
         if norm.unit == "quarter" and re.fullmatch(r"\d{4}-Q\d", norm.value):
             last_quarter = (int(norm.value[:4]), int(norm.value[-1]))
         taken_until = end
         out.append(Timex(span=(start, end), type=norm.type, value=norm.value, mod=norm.mod))  # type: ignore[arg-type]
-    return tuple(out)
+    return tuple(_merge_clock_and_day(text, out))
+
+
+_CLOCK = re.compile(r"(?:XXXX-XX-XX|\d{4}-\d\d-\d\d)(T\d\d:\d\d)")
+_DAY = re.compile(r"(?:XXXX-XX-XX|XXXX-WXX-\d|\d{4}-\d\d-\d\d|XXXX-\d\d-\d\d)")
+
+
+def _merge_clock_and_day(text: str, timexes: list[Timex]) -> list[Timex]:
+    """ "5 p.m. EST Nov. 9", "noon Thursday", "Friday at 10 a.m." are one TIME on that day."""
+    out: list[Timex] = []
+    for timex in timexes:
+        if out and _mergeable(text, out[-1], timex):
+            first = out.pop()
+            clock, day_ = (first, timex) if _CLOCK.fullmatch(first.value) else (timex, first)
+            value = day_.value + _CLOCK.fullmatch(clock.value)[1]  # type: ignore[index]
+            timex = Timex(span=(first.span[0], timex.span[1]), type="TIME", value=value, mod=clock.mod)
+        out.append(timex)
+    return out
+
+
+def _mergeable(text: str, first: Timex, second: Timex) -> bool:
+    gap = text[first.span[1] : second.span[0]]
+    if _CLOCK.fullmatch(first.value) and _DAY.fullmatch(second.value):
+        return re.fullmatch(r",?\s*(?:on\s+)?", gap) is not None
+    if _DAY.fullmatch(first.value) and _CLOCK.fullmatch(second.value):
+        return re.fullmatch(r",?\s*at\s+", gap) is not None and False
+    return False
 
 
 def _extend(text: str, start: int, end: int, norm: Norm, c: Context) -> tuple[int, int, Norm]:
@@ -211,7 +248,7 @@ def _ago(text: str, start: int, end: int, norm: Norm, word: str, c: Context) -> 
         unit = "day"
     if unit == "year" and count == 1 and word in ("earlier", "ago") and c.last_quarter:
         y, q = c.last_quarter
-        return start, end, Norm("DATE", cal.quarter(y - 1, q), mod="AGO", unit="quarter")
+        return start, end, Norm("DATE", cal.quarter(y - 1, q), mod="AGO", unit="derived")
     if unit == "quarter":
-        return start, end, Norm("DATE", cal.shift(c.dct, "quarter", sign * count), mod="AGO", unit="quarter")
+        return start, end, Norm("DATE", cal.shift(c.dct, "quarter", sign * count), mod="AGO", unit="derived")
     return start, end, Norm("DATE", cal.shift(c.dct, unit, sign * count), mod="AGO", unit=unit)

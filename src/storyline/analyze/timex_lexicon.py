@@ -36,10 +36,9 @@ UNITS = {
     "millennium": ("", "Y", 1000),
 }  # fmt: skip
 UNIT_FORMS = {
-    "seconds": "second", "secs": "second", "sec": "second", "minutes": "minute",
-    "mins": "minute", "min": "minute", "hours": "hour", "hrs": "hour", "days": "day",
+    "seconds": "second", "minutes": "minute", "hours": "hour", "days": "day",
     "nights": "night", "weeks": "week", "fortnights": "fortnight", "months": "month",
-    "quarters": "quarter", "years": "year", "yrs": "year", "decades": "decade",
+    "quarters": "quarter", "years": "year", "decades": "decade",
     "centuries": "century", "millennia": "millennium",
     **{u: u for u in UNITS},
 }  # fmt: skip
@@ -89,15 +88,17 @@ def alt(words: object) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
 
 
-_SMALL_WORDS = [w for w in SMALL if w not in ("a", "an")]
-_UNIT_WORD = alt(list(SMALL) + list(TENS) + ["hundred", "thousand"])
-# "twenty four", "twenty-four", "one hundred", "2 1/2", "1,500", "a couple of"
+_WORDS = alt([w for w in SMALL if not w.startswith("a")] + list(TENS) + ["hundred", "thousand"])
+_A_WORDS = alt([w for w in SMALL if w.startswith("a") or w.startswith("half")])
+# "twenty four", "twenty-four", "one hundred", "2 1/2", "1,500", "a couple of"; "a"
+# only alone, so that "a five-year plan" reads five.
 NUMBER = (
     r"(?:\d+(?:[.,]\d+)*(?:\s+\d/\d)?|\d/\d"
-    rf"|{_UNIT_WORD}(?:(?:\s+|-)(?:and\s+)?{_UNIT_WORD})*(?:\s+and\s+a\s+half)?)"
+    rf"|(?:{_A_WORDS}\s+)?(?:hundred|thousand)|(?:{_A_WORDS}(?![\s-]+{_WORDS}\b))"
+    rf"|{_WORDS}(?:(?:\s+|-)(?:and\s+)?{_WORDS})*(?:\s+and\s+a\s+half)?)"
 )
 UNIT = alt(UNIT_FORMS)
-MONTH = r"(?:" + alt(MONTHS) + r"\.?)"
+MONTH = r"(?:" + alt([m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]) + "|" + alt([m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")]) + r"\.?)"
 WEEKDAY = alt(WEEKDAYS) + r"(?:'s)?"
 SEASON = alt(SEASONS)
 

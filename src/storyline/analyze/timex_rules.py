@@ -175,7 +175,7 @@ def _month(m: re.Match[str], c: Context) -> Norm | None:
 
 def _year(m: re.Match[str], c: Context) -> Norm | None:
     text = m.group(0)
-    if re.match(r"[\d,.]", c.suffix[:1]) or re.match(r"\s*(%|percent|per|-\d)", c.suffix):
+    if re.match(r"\d|[.,]\d", c.suffix) or re.match(r"\s*(%|percent|per\b|-\d)", c.suffix):
         return None
     if re.search(r"[$#£€\d][\d,.]*\s*$|\bno\.\s*$|\bnumber\s*$|\b(page|flight|route|room|\d+|vs?\.?)\s+$", c.prefix):
         return None
@@ -253,7 +253,8 @@ def _relative_unit(m: re.Match[str], c: Context) -> Norm | None:
         if rel in ("this", "current", "the current"):
             base = (c.dct.year, cal.quarter_of(c.dct))
         elif rel in ("the latest", "the most recent", "the same"):
-            offset = 0
+            y, q = base
+            return Norm("DATE", cal.quarter(y, q), unit="derived")
         elif rel in ("last", "the last", "past", "the past", "previous", "the previous"):
             base, offset = (c.dct.year, cal.quarter_of(c.dct)), -1
         y, q = cal.add_quarters(*base, offset)
@@ -275,7 +276,7 @@ def _the_unit(m: re.Match[str], c: Context) -> Norm | None:
         y, q = c.last_quarter or cal.add_quarters(c.dct.year, cal.quarter_of(c.dct), -1)
         if unit == "period" and not c.last_quarter:
             return None
-        return Norm("DATE", cal.quarter(y, q), unit="quarter")
+        return Norm("DATE", cal.quarter(y, q), unit="derived")
     return Norm("DATE", cal.shift(c.dct, unit, 0), unit=unit)
 
 
@@ -308,7 +309,7 @@ def _quarter(m: re.Match[str], c: Context) -> Norm | None:
 
 
 def _half(m: re.Match[str], c: Context) -> Norm | None:
-    number = {"first": 1, "second": 2, "1st": 1, "2nd": 2}[m["hord"].lower()]
+    number = {"first": 1, "second": 2, "1st": 1, "2nd": 2, "last": 2}[m["hord"].lower()]
     y = _period_year(m, c)
     if y is None and c.dct:
         y = c.dct.year if number == 1 or c.dct.month > 6 or c.direction == "future" else c.dct.year - 1
@@ -327,9 +328,14 @@ def _period_year(m: re.Match[str], c: Context) -> int | None:
 
 
 def _year_ago_period(m: re.Match[str], c: Context) -> Norm | None:
+    if m["pyear2"]:
+        y = int(m["pyear2"])
+        if c.last_quarter:
+            return Norm("DATE", cal.quarter(y, c.last_quarter[1]), unit="derived")
+        return Norm("DATE", str(y), unit="year")
     if c.last_quarter:
         y, q = c.last_quarter
-        return Norm("DATE", cal.quarter(y - 1, q), unit="quarter")
+        return Norm("DATE", cal.quarter(y - 1, q), unit="derived")
     return Norm("DATE", cal.shift(c.dct, "year", -1), unit="year")
 
 
@@ -497,11 +503,11 @@ RULES += [
     ("the-unit", r"\bthe\s+(?:full\s+|whole\s+|entire\s+)?(?P<unit>year|quarter|week|month)\b(?!-)", _the_unit),
     ("fiscal-year", rf"\b(?:(?P<rel>the\s+current|the\s+previous|the\s+next|the\s+last|the|this|last|next|current)\s+)?fiscal(?:\s+year)?(?:\s+(?:(?P<year>{YEAR})|'?(?P<yy>\d\d)))?\b", _fiscal_year),
     ("quarter", rf"\b(?:(?P<pyear>{YEAR}(?:'s)?)\s+|(?P<prel>this|last|next)\s+year's\s+)?(?:(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|calendar\s+)?(?:-?\s*)quarter|fiscal\s+q(?P<qnum>[1-4])|q(?P<qnum2>[1-4]))(?:\s+of\s+(?:(?P<oyear>{YEAR})|(?P<orel>this|last|next)\s+year))?\b", _quarter),
-    ("half", rf"\b(?:(?P<pyear>{YEAR}(?:'s)?)\s+|(?P<prel>this|last|next)\s+year's\s+)?(?:the\s+)?(?P<hord>first|second|1st|2nd)[\s-]+half(?:\s+of\s+(?:(?P<oyear>{YEAR})|(?P<orel>this|last|next)\s+year|the\s+year))?\b", _half),
-    ("year-ago-period", r"\b(?:the\s+)?(?:year-(?:earlier|ago)|year\s+earlier|comparable|corresponding|same)(?:\s+(?:period|quarter))?\b", _year_ago_period),
+    ("half", rf"\b(?:(?P<pyear>{YEAR}(?:'s)?)\s+|(?P<prel>this|last|next)\s+year's\s+)?(?:the\s+)?(?P<hord>first|second|1st|2nd|last)[\s-]+half(?:\s+of\s+(?:(?P<oyear>{YEAR})|(?P<orel>this|last|next)\s+year|the\s+year))?\b", _half),
+    ("year-ago-period", rf"\b(?:the\s+(?P<pyear2>{YEAR})\s+(?:period|quarter)|year-(?:earlier|ago)(?!\s+(?:period|quarter))|(?:the\s+)?(?:year-(?:earlier|ago)|comparable|corresponding|same)(?:\s+year-(?:earlier|ago))?\s+(?:period|quarter))\b", _year_ago_period),
     ("holiday", rf"\b(?P<holiday>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|halloween|thanksgiving(?:\s+day)?|independence\s+day|labor\s+day|memorial\s+day|valentine's\s+day)(?:,?\s+(?P<hyear>{YEAR}))?\b", _holiday),
     ("clock", r"(?:\b(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)|\b(?P<hour2>[01]?\d|2[0-3]):(?P<minute2>[0-5]\d)\b(?!\s*%)|\b(?P<named>noon|midnight)\b)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?", _clock),
-    ("ref", r"\b(?:right\s+now|now|currently|current|presently|at\s+present|nowadays|these\s+days|recently|more\s+recently|recent\s+(?:days|weeks|years|decades)|recent|lately|the\s+past|previously|formerly|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|future|soon|shortly|(?:the\s+)?coming\s+(?:days|weeks|months|years))\b", _ref),
-    ("set", rf"\b(?:daily|nightly|weekly|monthly|quarterly|annually|yearly|hourly|biweekly|semiannually|semiannual|biannual|(?:every|each|per)\s+(?:(?P<sother>other)\s+)?(?:(?P<swd>{alt(WEEKDAYS)})|(?P<smon>{MONTH})|(?P<sunit>{UNIT}|morning|afternoon|evening|night))|(?P<swd2>{alt(WEEKDAYS)})s(?:\s+(?P<spart>{PART})s?)?)\b", _set),
-    ("duration", rf"\b(?:(?P<num>{NUMBER}|a\s+few|few|several|many|some|a\s+number\s+of|numerous)[\s-]+)?(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|-)?(?P<unit>{UNIT})\b", _duration),
+    ("ref", r"\b(?:right\s+now|now|currently|current|presently|at\s+present|nowadays|these\s+days|recently|more\s+recently|recent\s+(?:days|weeks|years|decades)|recent|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years))\b", _ref),
+    ("set", rf"\b(?:daily|nightly|weekly|monthly|yearly|hourly|(?:every|each|per)\s+(?:(?P<sother>other)\s+)?(?:(?P<swd>{alt(WEEKDAYS)})|(?P<smon>{MONTH})|(?P<sunit>{UNIT}|morning|afternoon|evening|night))|(?P<swd2>{alt(WEEKDAYS)})s(?:\s+(?P<spart>{PART})s?)?)\b", _set),
+    ("duration", rf"\b(?:(?:the\s+)?(?:(?:past|last|next|first|final|previous|coming|following|latest|recent|remaining|initial|same)\s+)?(?P<num>{NUMBER}|a\s+few|few|several|many|some|a\s+number\s+of|numerous)[\s-]+)?(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|-)?(?P<unit>{UNIT})\b(?!-old|\s+of\b)(?:\s+and\s+a\s+half)?", _duration),
 ]
