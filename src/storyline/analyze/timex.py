@@ -55,7 +55,7 @@ _PART_MOD = re.compile(
 _PARTS = {"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
           "start": "START", "beginning": "START", "middle": "MID", "end": "END",
           "close": "END", "first": "START", "second": "END"}  # fmt: skip
-_AGO = re.compile(r"^\s+(?P<dir>ago|earlier|before|from\s+now|hence|back)\b", re.I)
+_AGO = re.compile(r"^(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence)\b", re.I)
 _OR_SO = re.compile(r"^\s+or\s+so\b", re.I)
 
 
@@ -219,7 +219,7 @@ def _extend(text: str, start: int, end: int, norm: Norm, c: Context) -> tuple[in
     if norm.type in ("DURATION", "TIME") or norm.mod == "AGO":
         if m := _QUANTITY_MOD.search(before):
             mod = MODS[re.sub(r"\s+", " ", m["mod"].lower())]
-            if not (m["mod"].lower() == "over" and norm.type != "DURATION"):
+            if not (m["mod"].lower() == "over" and (norm.type != "DURATION" or text[start:start + 4].lower() == "the ")):
                 start, norm = start - len(m.group(0)), replace(norm, mod=mod)
     elif norm.type == "DATE" and not norm.value.endswith("_REF"):
         if m := _PART_MOD.search(before):

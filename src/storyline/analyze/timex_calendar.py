@@ -70,41 +70,24 @@ def weekday_value(anchor: date | None, weekday: int, direction: Direction) -> st
 
 
 def month_year(anchor: date, number: int, direction: Direction) -> int:
-    """The year of a month named without one: the nearest, or as the tense says."""
+    """The year of a month named without one: as the tense says, else the nearest."""
     if direction == "past":
         return anchor.year if number <= anchor.month else anchor.year - 1
     if direction == "future":
         return anchor.year if number >= anchor.month else anchor.year + 1
-    # No tense: the same year unless that puts it over half a year away.
-    if number - anchor.month > 6:
+    # News looks back further than ahead: up to 9 months back, 2 ahead.
+    if number - anchor.month > 2:
         return anchor.year - 1
-    if anchor.month - number > 6:
-        return anchor.year + 1 if direction else anchor.year
+    if anchor.month - number > 9:
+        return anchor.year + 1
     return anchor.year
 
 
 def day_year(anchor: date, m: int, d: int, direction: Direction) -> int:
-    """The year of "Oct. 23" written without one: the nearest such date to the anchor."""
-    best = anchor.year
-    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            cand = date(y, m, d)
-        except ValueError:
-            continue
-        if direction == "past" and cand > anchor + timedelta(days=1):
-            continue
-        if direction == "future" and cand < anchor - timedelta(days=1):
-            continue
-        try:
-            current = date(best, m, d)
-        except ValueError:
-            best = y
-            continue
-        if abs((cand - anchor).days) < abs((current - anchor).days) or (
-            direction and not _fits(current, anchor, direction)
-        ):
-            best = y
-    return best
+    """The year of "Oct. 23" written without one, as ``month_year`` decides it."""
+    if direction is None and m == anchor.month:
+        return anchor.year
+    return month_year(anchor, m, direction)
 
 
 def _fits(d: date, anchor: date, direction: Direction) -> bool:

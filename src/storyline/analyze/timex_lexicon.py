@@ -31,7 +31,7 @@ DAY_PARTS = {
 UNITS = {
     "second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1),
     "day": ("", "D", 1), "night": ("", "D", 1), "week": ("", "W", 1),
-    "fortnight": ("", "W", 2), "month": ("", "M", 1), "quarter": ("", "M", 3),
+    "fortnight": ("", "W", 2), "month": ("", "M", 1), "quarter": ("", "Q", 1),
     "year": ("", "Y", 1), "decade": ("", "Y", 10), "century": ("", "Y", 100),
     "millennium": ("", "Y", 1000),
 }  # fmt: skip
@@ -55,6 +55,7 @@ SMALL = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1,
     "a single": 1, "a couple of": 2, "a couple": 2, "a pair of": 2, "a dozen": 12,
+    "couple of": 2, "dozen": 12,
     "half a": Fraction(1, 2), "half an": Fraction(1, 2),
 }  # fmt: skip
 TENS = {
@@ -72,7 +73,7 @@ MODS = {
     "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
     "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS", "just over": "MORE_THAN", "just under": "LESS_THAN",
-    "well over": "MORE_THAN", "only": None, "just": None, "barely": None, "nearly a": "APPROX",
+    "well over": "MORE_THAN",
 }  # fmt: skip
 PART_MODS = {
     "early": "START", "earlier": "START", "the start of": "START", "the beginning of": "START",

@@ -65,9 +65,9 @@ RELATIVE = r"(?:this|last|next|past|coming|previous|following|current|same|lates
 
 def _dir(c: Context, word: str | None) -> cal.Direction:
     word = (word or "").lower()
-    if word in ("next", "coming", "this coming", "following"):
+    if word in ("next", "coming", "this coming", "following", "the following"):
         return "future"
-    if word in ("last", "past", "previous", "this past"):
+    if word in ("last", "past", "previous", "this past", "the previous"):
         return "past"
     return c.direction
 
@@ -77,9 +77,9 @@ def _weekday(m: re.Match[str], c: Context) -> Norm | None:
     rel = (m["rel"] or "").lower()
     anchor = c.dct
     direction = _dir(c, rel)
-    if anchor and rel in ("next", "this coming", "coming"):
+    if anchor and rel in ("next", "this coming", "coming", "the following"):
         anchor = anchor + timedelta(days=1)
-    if anchor and rel in ("last", "past", "this past"):
+    if anchor and rel in ("last", "past", "this past", "the previous"):
         anchor = anchor - timedelta(days=1)
     value = cal.weekday_value(anchor, WEEKDAYS[name], direction)
     if m["part"]:
@@ -281,10 +281,10 @@ def _the_unit(m: re.Match[str], c: Context) -> Norm | None:
 
 
 def _fiscal_year(m: re.Match[str], c: Context) -> Norm | None:
-    if m["year"]:
-        return Norm("DATE", m["year"], unit="year")
-    if m["yy"]:
-        yy = int(m["yy"])
+    if m["year"] or m["year2"]:
+        return Norm("DATE", m["year"] or m["year2"], unit="year")
+    if m["yy"] or m["yy2"]:
+        yy = int(m["yy"] or m["yy2"])
         return Norm("DATE", str(1900 + yy if yy >= 50 else 2000 + yy), unit="year")
     rel = (m["rel"] or "this").lower()
     offset = {"this": 0, "current": 0, "the current": 0, "last": -1, "the last": -1,
@@ -404,8 +404,8 @@ REFS = {
     r"now|right now|currently|current|presently|at present|nowadays|these days|today's": "PRESENT_REF",
     r"the moment|the present|this time|the time being": "PRESENT_REF",
     r"recently|recent|lately|the past|previously|formerly|more recently|in the past": "PAST_REF",
-    r"recent (?:days|weeks|years|decades)|earlier|once": "PAST_REF",
-    r"the (?:near |distant |foreseeable |immediate )?future|future|soon|shortly|coming (?:days|weeks|months|years)|the coming (?:days|weeks|months|years)": "FUTURE_REF",
+    r"recent (?:days|years|decades)|earlier|once|past (?:years|decades|quarters)": "PAST_REF",
+    r"the (?:near |distant |foreseeable |immediate )?future|future (?:years|decades|quarters)|coming (?:years|decades|quarters)|future|soon|shortly|coming (?:days|weeks|months|years)|the coming (?:days|weeks|months|years)": "FUTURE_REF",
 }
 
 
@@ -445,7 +445,7 @@ def duration_value(number: object, unit: str) -> str:
     if value.denominator == 1:
         return f"P{t}{int(value)}{letter}"
     whole = int(value)
-    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24),
+    smaller = {"Y": ("M", 12), "Q": ("M", 3), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24),
                "H": ("M", 60), "M_T": ("S", 60)}  # fmt: skip
     key = "M_T" if (t == "T" and letter == "M") else letter
     sub, per = smaller[key]
@@ -482,7 +482,7 @@ def rule(name: str, pattern: str) -> Callable[[Handler], Handler]:
     return add
 
 
-_REL_WD = r"(?:(?P<rel>last|next|this coming|this past|this|coming|past)\s+)?"
+_REL_WD = r"(?:(?P<rel>last|next|this coming|this past|this|coming|past|the previous|the following)\s+)?"
 RULES += [
     ("weekday", rf"\b{_REL_WD}(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?\b", _weekday),
     ("deictic", r"\b(?P<deictic>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
@@ -501,13 +501,13 @@ RULES += [
     ("season", rf"\b(?:(?P<rel>this|last|next|the\s+coming|the\s+past|past|coming|the|this\s+past)\s+)?(?P<season>{SEASON})\b(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})\b|(?P<syear>nineteen[\s-]+[a-z]+(?:-[a-z]+)?)))?", _season),
     ("relative-unit", rf"\b(?P<rel>this\s+past|the\s+most\s+recent|(?:the\s+)?(?:current|last|past|previous|next|coming|following|same|latest)|this)\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week|month|year|quarter|decade|century)\b", _relative_unit),
     ("the-unit", r"\bthe\s+(?:full\s+|whole\s+|entire\s+)?(?P<unit>year|quarter|week|month)\b(?!-)", _the_unit),
-    ("fiscal-year", rf"\b(?:(?P<rel>the\s+current|the\s+previous|the\s+next|the\s+last|the|this|last|next|current)\s+)?fiscal(?:\s+year)?(?:\s+(?:(?P<year>{YEAR})|'?(?P<yy>\d\d)))?\b", _fiscal_year),
-    ("quarter", rf"\b(?:(?P<pyear>{YEAR}(?:'s)?)\s+|(?P<prel>this|last|next)\s+year's\s+)?(?:(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|calendar\s+)?(?:-?\s*)quarter|fiscal\s+q(?P<qnum>[1-4])|q(?P<qnum2>[1-4]))(?:\s+of\s+(?:(?P<oyear>{YEAR})|(?P<orel>this|last|next)\s+year))?\b", _quarter),
+    ("fiscal-year", rf"\b(?:(?P<rel>the\s+current|the\s+previous|the\s+next|the\s+last|the|this|last|next|current)\s+)?fiscal(?:(?:\s+year)(?:\s+(?:(?P<year>{YEAR})|'?(?P<yy>\d\d)))?|\s+(?:(?P<year2>{YEAR})|'(?P<yy2>\d\d)))\b", _fiscal_year),
+    ("quarter", rf"\b(?:(?P<pyear>{YEAR}(?:'s)?)\s+|(?P<prel>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+|calendar[\s-]+)?(?:(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|calendar\s+)?(?:-?\s*)quarter|fiscal\s+q(?P<qnum>[1-4])|q(?P<qnum2>[1-4]))(?:\s+of\s+(?:(?P<oyear>{YEAR})|(?P<orel>this|last|next)\s+year))?\b", _quarter),
     ("half", rf"\b(?:(?P<pyear>{YEAR}(?:'s)?)\s+|(?P<prel>this|last|next)\s+year's\s+)?(?:the\s+)?(?P<hord>first|second|1st|2nd|last)[\s-]+half(?:\s+of\s+(?:(?P<oyear>{YEAR})|(?P<orel>this|last|next)\s+year|the\s+year))?\b", _half),
     ("year-ago-period", rf"\b(?:the\s+(?P<pyear2>{YEAR})\s+(?:period|quarter)|year-(?:earlier|ago)(?!\s+(?:period|quarter))|(?:the\s+)?(?:year-(?:earlier|ago)|comparable|corresponding|same)(?:\s+year-(?:earlier|ago))?\s+(?:period|quarter))\b", _year_ago_period),
     ("holiday", rf"\b(?P<holiday>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|halloween|thanksgiving(?:\s+day)?|independence\s+day|labor\s+day|memorial\s+day|valentine's\s+day)(?:,?\s+(?P<hyear>{YEAR}))?\b", _holiday),
     ("clock", r"(?:\b(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)|\b(?P<hour2>[01]?\d|2[0-3]):(?P<minute2>[0-5]\d)\b(?!\s*%)|\b(?P<named>noon|midnight)\b)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?", _clock),
-    ("ref", r"\b(?:right\s+now|now|currently|current|presently|at\s+present|nowadays|these\s+days|recently|more\s+recently|recent\s+(?:days|weeks|years|decades)|recent|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years))\b", _ref),
+    ("ref", r"\b(?:right\s+now|now|currently|current|presently|at\s+present|nowadays|these\s+days|recently|more\s+recently|recent\s+(?:days|years|decades)|recent(?!\s+(?:weeks|months|quarters))|(?:past|future|coming)\s+(?:years|decades|quarters)|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years))\b", _ref),
     ("set", rf"\b(?:daily|nightly|weekly|monthly|yearly|hourly|(?:every|each|per)\s+(?:(?P<sother>other)\s+)?(?:(?P<swd>{alt(WEEKDAYS)})|(?P<smon>{MONTH})|(?P<sunit>{UNIT}|morning|afternoon|evening|night))|(?P<swd2>{alt(WEEKDAYS)})s(?:\s+(?P<spart>{PART})s?)?)\b", _set),
-    ("duration", rf"\b(?:(?:the\s+)?(?:(?:past|last|next|first|final|previous|coming|following|latest|recent|remaining|initial|same)\s+)?(?P<num>{NUMBER}|a\s+few|few|several|many|some|a\s+number\s+of|numerous)[\s-]+)?(?:more\s+|additional\s+|full\s+|straight\s+|consecutive\s+|long\s+|-)?(?P<unit>{UNIT})\b(?!-old|\s+of\b)(?:\s+and\s+a\s+half)?", _duration),
+    ("duration", rf"\b(?:(?:the\s+)?(?:(?:past|last|next|first|final|previous|coming|following|latest|recent|remaining|initial|same)\s+)?(?P<num>{NUMBER}|a\s+few|few|several|many|some|a\s+number\s+of|numerous)(?:\s+(?:to|or)\s+{NUMBER}|-{NUMBER})?[\s-]+)?(?:(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar|school)\s+|-)?(?P<unit>{UNIT})\b(?!-old|\s+of\b)(?:\s+and\s+a\s+half)?", _duration),
 ]
