@@ -49,13 +49,17 @@ _QUANTITY_MOD = re.compile(
 )
 _PART_MOD = re.compile(
     r"(?:\b(?P<part>early|earlier|late|later|the\s+(?:start|beginning|middle|end|close)\s+of"
-    r"|(?:the\s+)?(?:first|second)\s+half\s+of|mid)(?:\s+|-))$",
+    r"|(?:the\s+)?(?:first|second)\s+half\s+of|mid|the\s+early|the\s+late|the\s+mid)(?:\s+|-))$",
     re.I,
 )
+_APPROX_DATE = re.compile(r"\b(?:around|about|approximately|roughly)\s+$", re.I)
 _PARTS = {"early": "START", "earlier": "START", "late": "END", "later": "END", "mid": "MID",
           "start": "START", "beginning": "START", "middle": "MID", "end": "END",
           "close": "END", "first": "START", "second": "END"}  # fmt: skip
 _AGO = re.compile(r"^(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence)\b", re.I)
+_THE_ADJECTIVE = re.compile(
+    r"(the\s+)[\w.]+(?:-|\s+)(?:second|minute|hour|day|week|month|year|decade|century)\b(?!s)", re.I
+)
 _OR_SO = re.compile(r"^\s+or\s+so\b", re.I)
 
 
@@ -215,6 +219,8 @@ def _extend(text: str, start: int, end: int, norm: Norm, c: Context) -> tuple[in
         start, end, norm = _ago(text, start, end + m.end(), norm, m["dir"].lower(), c)
     if m := _OR_SO.match(text[end : end + 10]):
         end, norm = end + m.end(), replace(norm, mod=norm.mod or "APPROX")
+    if norm.type == "DURATION" and (m := _THE_ADJECTIVE.match(text, start, end)):
+        start = m.end(1)  # "the eight-year war": the determiner belongs to the noun
     before = text[max(0, start - 30) : start]
     if norm.type in ("DURATION", "TIME") or norm.mod == "AGO":
         if m := _QUANTITY_MOD.search(before):
@@ -222,9 +228,11 @@ def _extend(text: str, start: int, end: int, norm: Norm, c: Context) -> tuple[in
             if not (m["mod"].lower() == "over" and (norm.type != "DURATION" or text[start:start + 4].lower() == "the ")):
                 start, norm = start - len(m.group(0)), replace(norm, mod=mod)
     elif norm.type == "DATE" and not norm.value.endswith("_REF"):
-        if m := _PART_MOD.search(before):
+        if m := _APPROX_DATE.search(before):
+            start, norm = start - len(m.group(0)), replace(norm, mod="APPROX")
+        elif m := _PART_MOD.search(before):
             word = m["part"].lower().split()
-            key = word[1] if word[0] == "the" else word[0]
+            key = word[1].split("-")[0] if word[0] == "the" else word[0]
             start, norm = start - len(m.group(0)), replace(norm, mod=_PARTS[key])
     if norm.mod == "AGO":
         norm = replace(norm, mod=None)

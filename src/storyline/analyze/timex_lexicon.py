@@ -69,7 +69,7 @@ VAGUE = ("a few", "few", "several", "many", "some", "a number of", "numerous", "
 MODS = {
     "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "some": "APPROX",
     "approximately": "APPROX", "nearly": "APPROX", "almost": "LESS_THAN",
-    "more than": "MORE_THAN", "over": "MORE_THAN", "longer than": "MORE_THAN",
+    "more than": "MORE_THAN", "longer than": "MORE_THAN",
     "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN",
     "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS", "up to": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS", "just over": "MORE_THAN", "just under": "LESS_THAN",
@@ -100,7 +100,7 @@ NUMBER = (
 )
 UNIT = alt(UNIT_FORMS)
 MONTH = r"(?:" + alt([m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]) + "|" + alt([m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")]) + r"\.?)"
-WEEKDAY = alt(WEEKDAYS) + r"(?:'s)?"
+WEEKDAY = alt(WEEKDAYS)
 SEASON = alt(SEASONS)
 
 

@@ -73,7 +73,7 @@ def _dir(c: Context, word: str | None) -> cal.Direction:
 
 
 def _weekday(m: re.Match[str], c: Context) -> Norm | None:
-    name = m["wd"].lower().removesuffix("'s")
+    name = m["wd"].lower()
     rel = (m["rel"] or "").lower()
     anchor = c.dct
     direction = _dir(c, rel)
@@ -339,6 +339,28 @@ def _year_ago_period(m: re.Match[str], c: Context) -> Norm | None:
     return Norm("DATE", cal.shift(c.dct, "year", -1), unit="year")
 
 
+def _weekend(m: re.Match[str], c: Context) -> Norm | None:
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel in ("next", "the coming"):
+        on_weekend = c.dct is not None and c.dct.isoweekday() >= 6
+        return Norm("DATE", cal.weekend(c.dct, "future", 1 if on_weekend else 0), unit="day")
+    direction = "past" if rel in ("last", "this past", "the past") else c.direction
+    return Norm("DATE", cal.weekend(c.dct, direction), unit="day")
+
+
+def _year_end(m: re.Match[str], c: Context) -> Norm | None:
+    if c.dct is None:
+        return Norm("DATE", "XXXX-12-31", unit="day")
+    y = c.dct.year - 1 if re.search(r"\bsince\s+$", c.prefix) else c.dct.year
+    return Norm("DATE", f"{y}-12-31", unit="day")
+
+
+def _latest_period(m: re.Match[str], c: Context) -> Norm | None:
+    if c.last_quarter:
+        return Norm("DATE", cal.quarter(*c.last_quarter), unit="derived")
+    return None
+
+
 def _holiday(m: re.Match[str], c: Context) -> Norm | None:
     name = re.sub(r"\s+", " ", m["holiday"].lower())
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
@@ -462,6 +484,10 @@ def _duration(m: re.Match[str], c: Context) -> Norm | None:
     plural = m["unit"].lower() != unit and m["unit"].lower() not in ("mins", "secs", "hrs", "yrs")
     if raw in ("a", "an", "one") and unit in ("second", "quarter"):
         return None
+    if unit == "quarter" and "-" in m.group(0) and re.match(r"\s+of\b", c.suffix):
+        return None  # "three-quarters of the vote"
+    if raw == "" and re.match(r"(?:the|past|last|next|first|final|previous|coming|following|latest|remaining|initial|same)\b", m.group(0), re.I) and not plural:
+        return None
     vague = raw in ("", "a few", "few", "several", "many", "some", "a number of", "numerous", "the")
     number = None if vague else read_number(raw)
     if not vague and number is None:
@@ -502,12 +528,15 @@ RULES += [
     ("relative-unit", rf"\b(?P<rel>this\s+past|the\s+most\s+recent|(?:the\s+)?(?:current|last|past|previous|next|coming|following|same|latest)|this)\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week|month|year|quarter|decade|century)\b", _relative_unit),
     ("the-unit", r"\bthe\s+(?:full\s+|whole\s+|entire\s+)?(?P<unit>year|quarter|week|month)\b(?!-)", _the_unit),
     ("fiscal-year", rf"\b(?:(?P<rel>the\s+current|the\s+previous|the\s+next|the\s+last|the|this|last|next|current)\s+)?fiscal(?:(?:\s+year)(?:\s+(?:(?P<year>{YEAR})|'?(?P<yy>\d\d)))?|\s+(?:(?P<year2>{YEAR})|'(?P<yy2>\d\d)))\b", _fiscal_year),
-    ("quarter", rf"\b(?:(?P<pyear>{YEAR}(?:'s)?)\s+|(?P<prel>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+|calendar[\s-]+)?(?:(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|calendar\s+)?(?:-?\s*)quarter|fiscal\s+q(?P<qnum>[1-4])|q(?P<qnum2>[1-4]))(?:\s+of\s+(?:(?P<oyear>{YEAR})|(?P<orel>this|last|next)\s+year))?\b", _quarter),
+    ("quarter", rf"\b(?:the\s+)?(?:(?P<pyear>{YEAR}(?:'s)?)\s+|(?P<prel>this|last|next)\s+year's\s+)?(?:fiscal[\s-]+|calendar[\s-]+)?(?:(?P<qord>first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+|calendar\s+)?(?:-?\s*)quarter|fiscal\s+q(?P<qnum>[1-4])|q(?P<qnum2>[1-4]))(?:\s+of\s+(?:(?P<oyear>{YEAR})|(?P<orel>this|last|next)\s+year))?\b", _quarter),
     ("half", rf"\b(?:(?P<pyear>{YEAR}(?:'s)?)\s+|(?P<prel>this|last|next)\s+year's\s+)?(?:the\s+)?(?P<hord>first|second|1st|2nd|last)[\s-]+half(?:\s+of\s+(?:(?P<oyear>{YEAR})|(?P<orel>this|last|next)\s+year|the\s+year))?\b", _half),
-    ("year-ago-period", rf"\b(?:the\s+(?P<pyear2>{YEAR})\s+(?:period|quarter)|year-(?:earlier|ago)(?!\s+(?:period|quarter))|(?:the\s+)?(?:year-(?:earlier|ago)|comparable|corresponding|same)(?:\s+year-(?:earlier|ago))?\s+(?:period|quarter))\b", _year_ago_period),
+    ("year-ago-period", rf"\b(?:the\s+(?P<pyear2>{YEAR})\s+(?:period|quarter)|year-(?:earlier|ago)(?!\s+(?:period|quarter))|(?:the\s+)?(?:year-(?:earlier|ago)|comparable|corresponding|same)(?:\s+year-(?:earlier|ago))?\s+(?:period|quarter)(?:\s+(?:last\s+year|a\s+year\s+(?:ago|earlier)))?)\b", _year_ago_period),
+    ("weekend", r"\b(?P<rel>this|last|next|the|this\s+past|the\s+coming|the\s+past)\s+weekend\b", _weekend),
+    ("year-end", r"\byear[-\s]end\b", _year_end),
+    ("latest-period", r"\bthe\s+(?:latest|most\s+recent|current|same)\s+(?:period|three\s+months)\b", _latest_period),
     ("holiday", rf"\b(?P<holiday>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|halloween|thanksgiving(?:\s+day)?|independence\s+day|labor\s+day|memorial\s+day|valentine's\s+day)(?:,?\s+(?P<hyear>{YEAR}))?\b", _holiday),
     ("clock", r"(?:\b(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)|\b(?P<hour2>[01]?\d|2[0-3]):(?P<minute2>[0-5]\d)\b(?!\s*%)|\b(?P<named>noon|midnight)\b)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?", _clock),
-    ("ref", r"\b(?:right\s+now|now|currently|current|presently|at\s+present|nowadays|these\s+days|recently|more\s+recently|recent\s+(?:days|years|decades)|recent(?!\s+(?:weeks|months|quarters))|(?:past|future|coming)\s+(?:years|decades|quarters)|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years))\b", _ref),
+    ("ref", r"\b(?:now|currently|current|presently|at\s+present|nowadays|these\s+days|recently|more\s+recently|recent\s+(?:days|years|decades)|recent(?!\s+(?:weeks|months|quarters))|(?:past|future|coming)\s+(?:years|decades|quarters)|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years))\b", _ref),
     ("set", rf"\b(?:daily|nightly|weekly|monthly|yearly|hourly|(?:every|each|per)\s+(?:(?P<sother>other)\s+)?(?:(?P<swd>{alt(WEEKDAYS)})|(?P<smon>{MONTH})|(?P<sunit>{UNIT}|morning|afternoon|evening|night))|(?P<swd2>{alt(WEEKDAYS)})s(?:\s+(?P<spart>{PART})s?)?)\b", _set),
-    ("duration", rf"\b(?:(?:the\s+)?(?:(?:past|last|next|first|final|previous|coming|following|latest|recent|remaining|initial|same)\s+)?(?P<num>{NUMBER}|a\s+few|few|several|many|some|a\s+number\s+of|numerous)(?:\s+(?:to|or)\s+{NUMBER}|-{NUMBER})?[\s-]+)?(?:(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar|school)\s+|-)?(?P<unit>{UNIT})\b(?!-old|\s+of\b)(?:\s+and\s+a\s+half)?", _duration),
+    ("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|same)\s+|the\s+|recent\s+)?(?:(?P<num>{NUMBER}|a\s+few|few|several|many|some|a\s+number\s+of|numerous)(?:\s+(?:to|or)\s+{NUMBER}|-{NUMBER})?[\s-]+)?(?:(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar|school)\s+|-)?(?P<unit>{UNIT})\b(?!-old)(?:\s+and\s+a\s+half)?", _duration),
 ]
