@@ -26,8 +26,9 @@ KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _DIRECTIONS = ("North", "South", "East", "West")
+_PLACES = {**gz.CAPITALS, **gz.SEATS}
 _SEAT_PATTERN = re.compile(
-    r"\b(?:the\s+)?(" + "|".join(re.escape(s) for s in sorted(gz.SEATS, key=len, reverse=True)) + r")\b"
+    r"\b(" + "|".join(re.escape(s) for s in sorted(_PLACES, key=len, reverse=True)) + r")\b"
 )
 
 
@@ -160,10 +161,10 @@ def _span(tokens: list) -> tuple[int, int]:
 
 
 def _add_missed_seats(text: str, raw: list) -> list:
-    """Seats of government the model left untagged ('the White House said')."""
+    """Capitals and seats of government the model left untagged ('Kyiv', 'the White House')."""
     covered = [span for span, _ in raw]
     extra = [
-        ((m.start(1), m.end(1)), "ORG")
+        ((m.start(1), m.end(1)), "ORG" if m.group(1) in gz.SEATS else "GPE")
         for m in _SEAT_PATTERN.finditer(text)
         if not any(s <= m.start(1) < e for s, e in covered)
     ]

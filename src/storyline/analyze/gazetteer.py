@@ -8,6 +8,7 @@ from __future__ import annotations
 
 # A capital (or seat of government) in a news sentence usually stands for the
 # government: "Pyongyang denied", "the Kremlin said", "Washington warned".
+# Brussels is left out on purpose: in news it mostly stands for the EU, not Belgium.
 CAPITALS: dict[str, str] = {
     "Abu Dhabi": "United Arab Emirates", "Abuja": "Nigeria", "Addis Ababa": "Ethiopia",
     "Ankara": "Turkey", "Athens": "Greece", "Baghdad": "Iraq", "Baku": "Azerbaijan",
@@ -28,7 +29,7 @@ CAPITALS: dict[str, str] = {
     "Tallinn": "Estonia", "Tbilisi": "Georgia", "Tehran": "Iran", "Tel Aviv": "Israel",
     "Jerusalem": "Israel", "Tokyo": "Japan", "Tripoli": "Libya", "Vienna": "Austria",
     "Vilnius": "Lithuania", "Warsaw": "Poland", "Washington": "United States",
-    "Wellington": "New Zealand", "Yerevan": "Armenia", "Brussels": "Belgium",
+    "Wellington": "New Zealand", "Yerevan": "Armenia",
     "Amsterdam": "Netherlands", "Prague": "Czech Republic", "Bratislava": "Slovakia",
     "Sofia": "Bulgaria", "Zagreb": "Croatia", "Ljubljana": "Slovenia", "Lima": "Peru",
     "Quito": "Ecuador", "Naypyidaw": "Myanmar", "Ulaanbaatar": "Mongolia",

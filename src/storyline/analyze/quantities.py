@@ -46,13 +46,41 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 def find_quantities(doc: Doc, *, exclude: tuple[tuple[int, int], ...] = ()) -> tuple[Quantity, ...]:
     """Every counted quantity in ``doc`` outside the ``exclude`` spans (dates, times)."""
     found: list[Quantity] = []
-    for ent in doc.ents:
-        if ent.label_ not in NUMERIC_LABELS or _inside(ent, exclude):
+    for ent in _numeric_spans(doc):
+        if _inside(ent, exclude):
             continue
         quantity = _quantity(ent, found)
         if quantity is not None:
             found.append(quantity)
     return tuple(found)
+
+
+def _numeric_spans(doc: Doc) -> list[SpacySpan]:
+    """spaCy's numeric entities plus counted numbers its NER missed or mislabelled.
+
+    The small model tags "40 warships" TIME and leaves "900 workers" untagged
+    after a year; a digit that modifies a noun is a count all the same.
+    """
+    spans = [e for e in doc.ents if e.label_ in NUMERIC_LABELS]
+    taken = {t.i for e in doc.ents if e.label_ in NUMERIC_LABELS or e.label_ in ("DATE", "ORDINAL")
+             and not _counts_noun(e) for t in e}
+    for token in doc:
+        if token.i in taken or not token.like_num or token.dep_ not in ("nummod", "pobj", "dobj", "nsubj"):
+            continue
+        if token.dep_ == "nummod" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            spans.append(doc[token.i : token.i + 1])
+            taken.add(token.i)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _counts_noun(ent: SpacySpan) -> bool:
+    """A TIME/DATE entity like "40 warships" is really a count of the noun."""
+    return any(t.like_num and t.dep_ == "nummod" and t.head.pos_ == "NOUN" and
+               t.head.lemma_.lower() not in _TIME_NOUNS for t in ent)
+
+
+_TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
+                         "century", "am", "pm", "a.m.", "p.m.", "o'clock", "night", "morning"})
 
 
 def _inside(ent: SpacySpan, spans: tuple[tuple[int, int], ...]) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from storyline.records import Article, Claim, Evidence, Quantity, Speaker, Story
+from storyline.records import Article, ArticleAnalysis, Claim, Evidence, Quantity, Speaker, Story
 
 SCHEMA = "storyline/briefing-v1"
 
@@ -113,3 +113,49 @@ def _number(value: float | None) -> int | float | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() else value
+
+
+ANALYSIS_SCHEMA = "storyline/analysis-v1"
+
+
+def analysis_data(analysis: ArticleAnalysis) -> dict[str, Any]:
+    """One article's analysis as spec/analysis.md's JSON object."""
+    article = analysis.article
+    text = article.text
+
+    def span(s: tuple[int, int] | None) -> dict[str, Any] | None:
+        return None if s is None else {"start": s[0], "end": s[1], "text": text[s[0] : s[1]]}
+
+    return {
+        "schema": ANALYSIS_SCHEMA,
+        "article": {**article_data(article), "text": text},
+        "sentences": [list(s) for s in analysis.sentences],
+        "entities": [
+            {**span(m.span), "type": m.label, "name": m.name, "speaker_type": m.type}  # type: ignore[dict-item]
+            for m in analysis.entities
+        ],
+        "timexes": [
+            {**span(t.span), "type": t.type, "value": t.value, "mod": t.mod}  # type: ignore[dict-item]
+            for t in analysis.timexes
+        ],
+        "quantities": [
+            {**span(q.span), **{k: v for k, v in quantity_data(q, text).items() if k != "text"},  # type: ignore[dict-item]
+             "subject": q.subject}
+            for q in analysis.quantities
+        ],
+        "attributions": [
+            {
+                "source": span(a.source),
+                "cue": span(a.cue),
+                "content": span(a.content),
+                "chain": [span(c) for c in a.chain],
+                "speaker": speaker_data(a.speaker),
+                "chain_speakers": [speaker_data(s) for s in a.chain_speakers],
+                "kind": a.kind,
+                "hedged": a.hedged,
+            }
+            for a in analysis.attributions
+        ],
+        "claims": [claim_data(c, {article.id: text}) for c in analysis.claims],
+        "problems": [{"stage": p.stage, "message": p.message} for p in analysis.problems],
+    }

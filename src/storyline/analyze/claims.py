@@ -1,0 +1,287 @@
+"""Claims assembled from one article's attributions, quantities and dates.
+
+A claim is what an analyst would copy into a briefing: one statement, who it
+is finally attributed to and through whom, its numbers and its date, and the
+sentence it came from. Every attributed statement gives a claim; every number
+in it gives a quantity claim of its own (so rival numbers can be compared one
+by one); sentences in the outlet's own voice give event or assertion claims.
+Denials, refusals and intentions are told apart by their wording.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from storyline.analyze.entities import canonical_name, entity_type
+from storyline.records import (
+    Article,
+    Attribution,
+    Claim,
+    ClaimKind,
+    EntityMention,
+    Evidence,
+    Quantity,
+    Span,
+    Speaker,
+    Timex,
+    When,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+REFUSAL = re.compile(
+    r"\bneither\s+(?:confirm|den)\w*\s+nor\s+(?:confirm|den)\w*|\b(?:declin|refus)\w*\s+to\s+"
+    r"(?:comment|confirm|answer|say|discuss|respond|elaborate|disclose)|\bno comment\b|"
+    r"\bwould(?: not|n['’]t) (?:comment|confirm|say)|\bdid(?: not|n['’]t) (?:confirm|comment)",
+    re.I,
+)
+DENIAL_CUES = frozenset({"deny", "dismiss", "reject", "refute", "rebuff", "disavow", "dispute",
+                         "contradict", "rebut", "debunk"})
+DENIAL_WORDS = re.compile(
+    r"\b(?:groundless|baseless|unfounded|fabricat\w*|fake news|untrue|not true|no truth|"
+    r"nonsense|false(?:hood)?s?|lies|rumou?rs?|smear|slander|propaganda|denie[sd]|deny(?:ing)?)\b",
+    re.I,
+)
+INTENTION = re.compile(
+    r"\b(?:could|may|might|will|would|shall|plans?|planning|planned|intends?|intention|"
+    r"intend(?:ed|ing)|considering|consider(?:s|ed)?|reviewing|review(?:s|ed)?\s+a\s+plan|"
+    r"prepar(?:e|es|ing)\s+to|aims?\s+to|seeks?\s+to|vows?|pledges?|promis\w*|expects?\s+to|"
+    r"going to|possibility)\b",
+    re.I,
+)
+PAST_EVENT_TAGS = frozenset({"VBD", "VBN"})
+MIN_WORDS = 5  # shorter outlet-voice sentences are headings, bylines or fragments
+QUOTES = "\"“”«»„"
+
+
+def build_claims(
+    article: Article,
+    doc: Doc,
+    *,
+    sentences: Sequence[Span],
+    entities: Sequence[EntityMention],
+    timexes: Sequence[Timex],
+    quantities: Sequence[Quantity],
+    attributions: Sequence[Attribution],
+) -> tuple[Claim, ...]:
+    """All claims of one article, in text order."""
+    claims: list[Claim] = []
+    covered: set[int] = set()
+    for attribution in attributions:
+        own = _sentences_of(attribution.content, sentences)
+        home = _home_sentence(attribution, sentences) or (own[0] if own else None)
+        if home is None or _is_boilerplate(article, home):
+            continue
+        covered.update(sentences.index(s) for s in own)
+        covered.add(sentences.index(home))
+        claims.extend(_attributed_claims(article, doc, attribution, home, own, timexes, quantities))
+    for index, sentence in enumerate(sentences):
+        if index in covered or _is_boilerplate(article, sentence):
+            continue
+        claims.extend(_voice_claims(article, doc, sentence, entities, timexes, quantities))
+    claims.sort(key=lambda c: (c.evidence[0].span if c.evidence else (0, 0), c.kind != "quantity"))
+    return tuple(claims)
+
+
+def attach_when(text: str, claims: Sequence[Claim], timexes: Sequence[Timex]) -> tuple[Claim, ...]:
+    """Re-derive each claim's date from (re-anchored) timexes of its article."""
+    return tuple(replace(c, when=_when(text, c.evidence[0].span, None, timexes) if c.evidence else None)
+                 for c in claims)
+
+
+def claim_id(article_id: str, span: Span, kind: str, index: int = 0) -> str:
+    raw = f"{article_id}:{span[0]}:{span[1]}:{kind}:{index}"
+    return hashlib.sha1(raw.encode()).hexdigest()[:12]
+
+
+def _attributed_claims(
+    article: Article,
+    doc: Doc,
+    attribution: Attribution,
+    home: Span,
+    own: Sequence[Span],
+    timexes: Sequence[Timex],
+    quantities: Sequence[Quantity],
+) -> list[Claim]:
+    text = article.text
+    start, end = attribution.content
+    content = text[start:end]
+    sentence_text = text[home[0] : home[1]]
+    cue = text[attribution.cue[0] : attribution.cue[1]] if attribution.cue else None
+    cue_lemma = _lemma_at(doc, attribution.cue)
+    spans = sorted({home, *own})
+    evidence = tuple(Evidence(article=article.id, span=s) for s in spans)
+    quote = _quote(content) if attribution.kind in ("direct", "mixed") or _has_quotes(content) else None
+    plain = _plain(content)
+    claim_text = plain if len(plain.split()) >= 4 else _plain(sentence_text)
+    kind = _kind(sentence_text, content, cue_lemma)
+    when = _when(text, home, attribution.cue, timexes)
+    base = Claim(
+        id=claim_id(article.id, attribution.content, kind),
+        text=claim_text,
+        kind=kind,
+        speaker=attribution.speaker,
+        chain=attribution.chain_speakers,
+        cue=cue,
+        quote=quote,
+        when=when,
+        evidence=evidence,
+        hedged=attribution.hedged or _hedged(sentence_text),
+    )
+    inside = [q for q in quantities if start <= q.span[0] < end and q.unit]
+    return [base] + _quantity_claims(article, doc, base, inside)
+
+
+def _voice_claims(
+    article: Article,
+    doc: Doc,
+    sentence: Span,
+    entities: Sequence[EntityMention],
+    timexes: Sequence[Timex],
+    quantities: Sequence[Quantity],
+) -> list[Claim]:
+    """Claims in the outlet's own voice: events, and stances it reports of others."""
+    text = article.text[sentence[0] : sentence[1]]
+    if len(text.split()) < MIN_WORDS or text.rstrip().endswith("?"):
+        return []
+    span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    kind: ClaimKind = _kind(text, text, None)
+    speaker = None
+    if kind in ("denial", "refusal") and span is not None:
+        speaker = _subject_speaker(span, entities)
+    if kind == "assertion" and span is not None and any(t.tag_ in PAST_EVENT_TAGS for t in span):
+        kind = "event"
+    base = Claim(
+        id=claim_id(article.id, sentence, kind),
+        text=_plain(text),
+        kind=kind,
+        speaker=speaker,
+        when=_when(article.text, sentence, None, timexes),
+        evidence=(Evidence(article=article.id, span=sentence),),
+        hedged=_hedged(text),
+    )
+    inside = [q for q in quantities if sentence[0] <= q.span[0] < sentence[1] and q.unit]
+    return [base] + _quantity_claims(article, doc, base, inside)
+
+
+def _quantity_claims(article: Article, doc: Doc, base: Claim, inside: list[Quantity]) -> list[Claim]:
+    claims = []
+    for index, quantity in enumerate(inside):
+        clause = _clause(doc, quantity.span) or base.text
+        claims.append(
+            replace(
+                base,
+                id=claim_id(article.id, quantity.span, "quantity", index),
+                kind="quantity",
+                text=clause,
+                quantities=(quantity,),
+            )
+        )
+    return claims
+
+
+def _clause(doc: Doc, span: Span) -> str | None:
+    """The smallest clause around a number: its verb phrase or 'with N of them ...'."""
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if tokens is None:
+        return None
+    node = tokens.root
+    while node.head is not node and node.pos_ not in ("VERB", "AUX", "ADP"):
+        node = node.head
+    if node.pos_ == "ADP" and node.head is not node:
+        pass  # "with 1,500 of them already in ...": the prepositional phrase is the clause
+    elif node.pos_ in ("VERB", "AUX"):
+        subjects = [c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")] and subjects:
+            left = min(subjects[0].left_edge.i, node.left_edge.i)
+            return _plain(doc[left : node.right_edge.i + 1].text)
+    return _plain(doc[node.left_edge.i : node.right_edge.i + 1].text)
+
+
+def _kind(sentence: str, content: str, cue_lemma: str | None) -> ClaimKind:
+    if REFUSAL.search(sentence):
+        return "refusal"
+    if cue_lemma in DENIAL_CUES or DENIAL_WORDS.search(content):
+        return "denial"
+    if INTENTION.search(content):
+        return "intention"
+    return "assertion"
+
+
+def _when(text: str, sentence: Span, cue: Span | None, timexes: Sequence[Timex]) -> When | None:
+    """The date a claim is about or was made: the calendar date nearest its cue."""
+    dated = [
+        t for t in timexes
+        if sentence[0] <= t.span[0] < sentence[1] and t.type in ("DATE", "TIME")
+        and t.value[:1].isdigit() and not t.value.startswith("XXXX")
+    ]
+    if not dated:
+        return None
+    anchor = cue[0] if cue else sentence[0]
+    best = min(dated, key=lambda t: abs(t.span[0] - anchor))
+    return When(value=best.value[:10], text=text[best.span[0] : best.span[1]])
+
+
+def _subject_speaker(span, entities: Sequence[EntityMention]) -> Speaker | None:  # type: ignore[no-untyped-def]
+    """Who denies or refuses in an outlet-voice sentence: the verb's subject."""
+    for token in span:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+            left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
+            mention = next((m for m in entities if left <= m.span[0] < right), None)
+            written = span.doc.text[left:right]
+            if mention is not None:
+                return Speaker(name=mention.name, as_written=written, type=mention.type)
+            name = canonical_name(written, "ORG")
+            return Speaker(name=name, as_written=written, type=entity_type(name, "ORG"))
+    return None
+
+
+def _sentences_of(span: Span, sentences: Sequence[Span]) -> list[Span]:
+    return [s for s in sentences if s[0] < span[1] and span[0] < s[1]]
+
+
+def _home_sentence(attribution: Attribution, sentences: Sequence[Span]) -> Span | None:
+    anchor = attribution.cue or attribution.source
+    if anchor is None:
+        return None
+    return next((s for s in sentences if s[0] <= anchor[0] < s[1]), None)
+
+
+def _is_boilerplate(article: Article, sentence: Span) -> bool:
+    return any(s < sentence[1] and sentence[0] < e for s, e in article.boilerplate)
+
+
+def _lemma_at(doc: Doc, span: Span | None) -> str | None:
+    if span is None:
+        return None
+    tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if tokens is None or not len(tokens):
+        return None
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
+    return (verbs[0] if verbs else tokens[0]).lemma_.lower()
+
+
+def _has_quotes(text: str) -> bool:
+    return any(q in text for q in QUOTES)
+
+
+def _quote(content: str) -> str | None:
+    found = re.findall(r"[\"“«„]([^\"”»“]+)[\"”»“]", content)
+    return " ... ".join(f.strip() for f in found) if found else content.strip(QUOTES + " ,")
+
+
+def _plain(text: str) -> str:
+    """One readable sentence: no quote marks, no leading 'that', single spaces."""
+    text = re.sub(r"\s+", " ", text.translate({ord(q): None for q in QUOTES})).strip(" ,;:")
+    text = re.sub(r"^that\s+", "", text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _hedged(text: str) -> bool:
+    return bool(re.search(r"\b(?:reportedly|allegedly|purportedly|apparently|"
+                          r"according to unconfirmed|unverified|claimed to)\b", text, re.I))

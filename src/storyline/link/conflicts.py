@@ -1,0 +1,174 @@
+"""Conflicts between a story's claims: rival numbers and denials.
+
+Numeric: two claims count the same kind of thing with numbers that cannot
+both be right, from different original sources. Numbers an order of
+magnitude apart, or a part counted "of them", are different subjects (the
+whole deployment vs. those already arrived), not rival estimates.
+
+Denial: a denial answers the claim it rejects (linked through ``answers``),
+and one outlet reporting a denial while another reports the same actor
+"neither confirmed nor denied" is itself a conflict between outlets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from storyline.analyze import gazetteer as gz
+from storyline.link.align import same_unit
+from storyline.link.similarity import Vectors, terms
+from storyline.records import Claim, Conflict, Quantity, Speaker
+
+# Rival estimates of one thing in news are close: 10,000 vs 12,000 troops,
+# 200 vs 350 dead. Beyond this ratio the numbers describe different things.
+MAX_RIVAL_RATIO = 2.5
+# A denial answers the most similar claim only if it is at least this similar.
+DENIAL_MIN_SCORE = 0.05
+
+
+def numeric_conflicts(claims: Sequence[Claim], texts: dict[str, str]) -> list[Conflict]:
+    quantity_claims = [c for c in claims if c.kind == "quantity" and c.quantities]
+    conflicts = []
+    for i, a in enumerate(quantity_claims):
+        for b in quantity_claims[i + 1 :]:
+            if _rivals(a, b, texts):
+                conflicts.append(
+                    Conflict(kind="numeric", claims=(a.id, b.id), summary=_numeric_summary(a, b))
+                )
+    return conflicts
+
+
+def _rivals(a: Claim, b: Claim, texts: dict[str, str]) -> bool:
+    qa, qb = a.quantities[0], b.quantities[0]
+    if not qa.unit or not same_unit(qa.unit, qb.unit) or _overlap(qa, qb):
+        return False
+    if max(qa.value, qb.value) > MAX_RIVAL_RATIO * max(min(qa.value, qb.value), 1e-9):
+        return False
+    if _partitive(a, texts) or _partitive(b, texts):
+        return False
+    return _who(a) != _who(b)
+
+
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    lo_a, hi_a = a.low if a.low is not None else a.value, a.high if a.high is not None else a.value
+    lo_b, hi_b = b.low if b.low is not None else b.value, b.high if b.high is not None else b.value
+    if a.approximate and a.low is not None and a.high is None:
+        hi_a = float("inf")
+    if b.approximate and b.low is not None and b.high is None:
+        hi_b = float("inf")
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _partitive(claim: Claim, texts: dict[str, str]) -> bool:
+    for evidence in claim.evidence:
+        text = texts.get(evidence.article, "")
+        for q in claim.quantities:
+            tail = text[q.span[1] : q.span[1] + 14].lower()
+            if evidence.span[0] <= q.span[0] < evidence.span[1] and re.match(
+                r"\s*of\s+(?:them|those|these|whom|which)\b", tail
+            ):
+                return True
+    return False
+
+
+def _who(claim: Claim) -> str:
+    return claim.speaker.name.lower() if claim.speaker else "outlet"
+
+
+def _numeric_summary(a: Claim, b: Claim) -> str:
+    return f"{_number(a)} ({_name(a.speaker)}) vs {_number(b)} ({_name(b.speaker)})"
+
+
+def _number(claim: Claim) -> str:
+    q = claim.quantities[0]
+    value = f"{q.value:,.0f}" if float(q.value).is_integer() else f"{q.value:,}"
+    return f"{value} {q.unit}".strip()
+
+
+def _name(speaker: Speaker | None) -> str:
+    return speaker.name if speaker else "the outlet"
+
+
+def link_denials(claims: Sequence[Claim], vectors: Vectors) -> list[Claim]:
+    """Set ``answers`` on each denial to the claim it most likely rejects.
+
+    ``vectors`` holds one vector per claim, in the same order.
+    """
+    result = list(claims)
+    for i, denial in enumerate(claims):
+        if denial.kind != "denial":
+            continue
+        target = _target(i, claims, vectors)
+        if target is not None:
+            result[i] = replace(denial, answers=(claims[target].id,))
+    return result
+
+
+def _target(i: int, claims: Sequence[Claim], vectors: Vectors) -> int | None:
+    denial = claims[i]
+    denier = speaker_state(denial.speaker)
+    scored = []
+    for j, claim in enumerate(claims):
+        if j == i or claim.kind not in ("assertion", "intention", "event"):
+            continue
+        if denier and speaker_state(claim.speaker) == denier:
+            continue  # one does not deny oneself
+        score = vectors.cosine(i, j) + (0.2 if claim.speaker is not None else 0.0)
+        scored.append((score, j))
+    if not scored:
+        return None
+    score, j = max(scored)
+    return j if score >= DENIAL_MIN_SCORE else None
+
+
+def denial_conflicts(claims: Sequence[Claim]) -> list[Conflict]:
+    by_id = {c.id: c for c in claims}
+    conflicts = []
+    for denial in (c for c in claims if c.kind == "denial"):
+        for target_id in denial.answers:
+            target = by_id.get(target_id)
+            if target is not None:
+                conflicts.append(Conflict(
+                    kind="denial", claims=(target.id, denial.id),
+                    summary=f"{_name(denial.speaker)} denies: {_short(target.text)} "
+                            f"({_name(target.speaker)})",
+                ))
+        denier = speaker_state(denial.speaker)
+        for refusal in (c for c in claims if c.kind == "refusal"):
+            if denier and speaker_state(refusal.speaker) == denier and _articles(refusal) - _articles(denial):
+                conflicts.append(Conflict(
+                    kind="denial", claims=(denial.id, refusal.id),
+                    summary=f"Reports disagree on {denier}'s response: a denial "
+                            f"({_short(denial.text)}) vs neither confirming nor denying "
+                            f"({_short(refusal.text)})",
+                ))
+    return conflicts
+
+
+def speaker_state(speaker: Speaker | None) -> str | None:
+    """The state a speaker speaks for, if the name says ('a North Korean envoy' -> North Korea)."""
+    if speaker is None:
+        return None
+    for text in (speaker.name, speaker.as_written):
+        for table in (gz.ALIASES, gz.CAPITALS, gz.SEATS, gz.DEMONYMS):
+            for key in sorted(table, key=len, reverse=True):
+                if re.search(rf"\b{re.escape(key)}\b", text):
+                    return table[key]
+        for country in set(gz.CAPITALS.values()):
+            if re.search(rf"\b{re.escape(country)}\b", text):
+                return country
+    return None
+
+
+def _articles(claim: Claim) -> set[str]:
+    return {e.article for e in claim.evidence}
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def claim_vectors(claims: Sequence[Claim]) -> Vectors:
+    return Vectors([terms(c.text) for c in claims])

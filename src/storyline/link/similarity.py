@@ -1,0 +1,70 @@
+"""Bag-of-terms similarity between claims of one story.
+
+Claims are compared as TF-IDF vectors of crude stems plus stem bigrams, with
+each entity mention replaced by its canonical name first, so "Seoul" and
+"South Korea" are one term and "Pyongyang" matches "the North". The IDF is
+computed over the story's own claims: names every claim shares (the countries
+of the story) weigh little, rare words ("lethal") weigh much.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at by for with from as into about over after before
+    than then that this these those it its it's is are was were be been being has have had do
+    does did will would shall should can could may might must not no nor so such there their
+    they them he she his her him we our us you your i me my who whom which what when where why
+    how also said says say told tell according citing reported report claimed claims claim
+    stated added noted amid while during since until up down out more most other some any all
+    each both very just only own same again further once here s t don now mr ms mrs""".split()
+)
+_WORD = re.compile(r"[a-z0-9_]+")
+
+
+def stem(word: str) -> str:
+    """A crude English stem: enough to meet 'supplies'/'supply', 'sent'/'send' is left."""
+    for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)] + keep
+    return word
+
+
+def terms(text: str, names: Mapping[str, str] | None = None) -> list[str]:
+    """Stems and stem bigrams of ``text``, entity surfaces replaced by canonical names."""
+    for surface, name in sorted((names or {}).items(), key=lambda kv: -len(kv[0])):
+        if surface and surface in text:
+            text = text.replace(surface, " " + name.replace(" ", "_") + " ")
+    words = [stem(w) for w in _WORD.findall(text.lower().replace("’", "'"))]
+    # negation matters for "not directed against": keep "not" in bigrams only
+    grams = [f"{a}~{b}" for a, b in zip(words, words[1:], strict=False)
+             if a not in STOPWORDS - {"not", "no"} and b not in STOPWORDS]
+    return [w for w in words if w not in STOPWORDS and len(w) > 1] + grams
+
+
+class Vectors:
+    """TF-IDF vectors of a fixed set of texts; cosine between any two."""
+
+    def __init__(self, bags: Sequence[list[str]]) -> None:
+        df: Counter[str] = Counter()
+        for bag in bags:
+            df.update(set(bag))
+        n = len(bags)
+        self._vectors = [self._weigh(Counter(bag), df, n) for bag in bags]
+
+    @staticmethod
+    def _weigh(counts: Counter[str], df: Counter[str], n: int) -> dict[str, float]:
+        # smoothed IDF (+1, as scikit-learn does): terms in every claim still count a little
+        vector = {t: (1 + math.log(c)) * (1 + math.log((1 + n) / (1 + df[t]))) for t, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        return {t: v / norm for t, v in vector.items()}
+
+    def cosine(self, i: int, j: int) -> float:
+        a, b = self._vectors[i], self._vectors[j]
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(v * b.get(t, 0.0) for t, v in a.items())
