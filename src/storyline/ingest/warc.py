@@ -1,0 +1,88 @@
+"""WARC and ARC archives (warcio), gzip or not, streamed one record at a time.
+
+Only HTTP responses with status 200 and an HTML content type are read. Each
+record's payload is read up to ``max_bytes`` (a bigger one, or a gzip bomb
+inside a record, is reported and skipped), so memory stays flat however
+large the archive. The host and date filters of ``ReadOptions`` apply to each
+record: the date is the page's own when it has one, else the crawl date.
+A truncated or corrupt archive yields what it read, then one Problem.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from storyline.errors import IngestError, NotAnArticle
+from storyline.ingest import html as html_reader
+from storyline.ingest.options import ReadOptions
+from storyline.ingest.text import article_id
+from storyline.records import Article, Problem
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(stream: BinaryIO, *, path: str, options: ReadOptions) -> Iterator[Article | Problem]:
+    """Articles from the HTML responses of one archive."""
+    records = 0
+    try:
+        for record in ArchiveIterator(stream, arc2warc=True):
+            records += 1
+            yield from _record(record, path=path, options=options)
+    except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as err:
+        yield Problem(
+            stage="ingest",
+            message=(
+                f"{path}: archive truncated or corrupt after {records} records ({err}); "
+                f"the records before it were read"
+            ),
+            path=path,
+        )
+
+
+def _record(record, *, path: str, options: ReadOptions) -> Iterator[Article | Problem]:  # noqa: ANN001
+    if record.rec_type != "response" or record.http_headers is None:
+        return
+    if record.http_headers.get_statuscode() != "200":
+        return
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    if not content_type.startswith(_HTML_TYPES):
+        return
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    crawled = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
+    if not options.keeps_host(url):
+        return  # before extraction: the cheap filter first
+    body = record.content_stream().read(options.max_bytes + 1)
+    if len(body) > options.max_bytes:
+        yield Problem(
+            stage="ingest",
+            message=f"{path}: record {url} is over {options.max_bytes:,} bytes; skipped",
+            path=path,
+        )
+        return
+    try:
+        page = html_reader.extract_page(body, url=url, name=f"{path} {url}")
+    except NotAnArticle:
+        return  # archives are full of pages that are no articles; skipping them is no problem
+    except IngestError as err:
+        yield Problem(stage="ingest", message=str(err), path=path)
+        return
+    if not options.keeps(url=url, published=page.published or crawled):
+        return
+    yield Article(
+        id=article_id(page.text),
+        text=page.text,
+        path=path,
+        url=page.url or url,
+        outlet=page.outlet,
+        title=page.title,
+        author=page.author,
+        published=page.published,
+        published_source="metadata" if page.published else None,
+        flags=page.flags,
+        boilerplate=page.kept_out,
+    )
