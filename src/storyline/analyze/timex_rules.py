@@ -82,9 +82,7 @@ def _weekday(m: re.Match[str], c: Context) -> Norm | None:
     if anchor and rel in ("last", "past", "this past", "the previous"):
         anchor = anchor - timedelta(days=1)
     value = cal.weekday_value(anchor, WEEKDAYS[name], direction)
-    if m["part"]:
-        part = DAY_PARTS[m["part"].lower()]
-        return Norm("TIME", f"{value}T{part}", unit="day")
+    # "Friday night": TempEval-3 annotators (and the AQUAINT part) value the day.
     return Norm("DATE", value, unit="day")
 
 
@@ -179,7 +177,7 @@ def _year(m: re.Match[str], c: Context) -> Norm | None:
         return None
     if re.search(r"[$#£€\d][\d,.]*\s*$|\bno\.\s*$|\bnumber\s*$|\b(page|flight|route|room|\d+|vs?\.?)\s+$", c.prefix):
         return None
-    if re.match(r"\s+[a-z]+(s|ers)\b", c.suffix) and not re.match(
+    if re.match(r"\s+[a-z]+(s|ers)\b", c.suffix) and not re.search(r"\bthe\s+$", c.prefix) and not re.match(
         r"\s+(levels?|figures?|results?|earnings|sales|season|elections?|period|budget|and|was|is|as|has|have|had|were|when|because|after|before|while|for|to|in|on|at|by|with|the|its|his|her|their|this|that|as)\b",
         c.suffix,
     ):
@@ -356,9 +354,10 @@ def _year_end(m: re.Match[str], c: Context) -> Norm | None:
 
 
 def _latest_period(m: re.Match[str], c: Context) -> Norm | None:
-    if c.last_quarter:
-        return Norm("DATE", cal.quarter(*c.last_quarter), unit="derived")
-    return None
+    if c.dct is None:
+        return Norm("DATE", "XXXX-QX", unit="derived")
+    y, q = c.last_quarter or cal.add_quarters(c.dct.year, cal.quarter_of(c.dct), -1)
+    return Norm("DATE", cal.quarter(y, q), unit="derived")
 
 
 def _holiday(m: re.Match[str], c: Context) -> Norm | None:
@@ -484,6 +483,9 @@ def _duration(m: re.Match[str], c: Context) -> Norm | None:
     plural = m["unit"].lower() != unit and m["unit"].lower() not in ("mins", "secs", "hrs", "yrs")
     if raw in ("a", "an", "one") and unit in ("second", "quarter"):
         return None
+    if raw in ("a", "an") and re.search(r"\b(?:times|twice|once)\s+$", c.prefix):
+        t, letter, n = UNITS[unit]
+        return Norm("SET", f"P{t}{n}{letter}")  # "twice a year"; TimeBank leaves "$40 a day" alone
     if unit == "quarter" and "-" in m.group(0) and re.match(r"\s+of\b", c.suffix):
         return None  # "three-quarters of the vote"
     if raw == "" and re.match(r"(?:the|past|last|next|first|final|previous|coming|following|latest|remaining|initial|same)\b", m.group(0), re.I) and not plural:
@@ -520,7 +522,7 @@ RULES += [
     ("month-year", rf"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})\b|(?P<syear>(?:nineteen|twenty|two thousand)(?:[\s-]+[a-z]+){{0,2}}))", _month_year),
     ("month-rel-year", rf"\b(?P<mon>{MONTH})\s+(?P<rel>this|last|next)\s+year\b", _month_rel_year),
     ("month", rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<mon>{MONTH})(?![\w-])", _month),
-    ("year", rf"(?<![\w$#.-])(?:(?:calendar|the\s+year)\s+)?{YEAR}\b(?!-\d|'s\b)", _year),
+    ("year", rf"(?<![\w$#.])(?<!\d-)(?:(?:post|pre)-)?(?:(?:calendar|the\s+year)\s+)?{YEAR}\b(?!-\d|'s\b)", _year),
     ("spelled-year", r"\b(?:the\s+year\s+)?(?P<syear>nineteen[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)\b", _spelled_year),
     ("decade", r"\b(?:the\s+)?(?:(?P<dec>1[5-9]\d0|20[0-9]0|'\d0)'?s|(?:nineteen[\s-]+)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b", _decade),
     ("century", r"\b(?:the\s+)?(?P<cent>\d{1,2}(?:st|nd|rd|th)|" + alt(ORDINALS) + r")[\s-]+century\b", _century),
