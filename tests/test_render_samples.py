@@ -313,3 +313,24 @@ class MemoryStore:
 
     def close(self) -> None:
         pass
+
+
+def inbox_ingest(store: MemoryStore | object, story_id: str = "st-inbox"):
+    """A stand-in for the pipeline's ingest-and-link: each article joins one story,
+    its first sentence becomes a claim, and the story is re-stored. No NLP."""
+    from dataclasses import replace
+
+    def ingest(articles: list[Article]) -> list[str]:
+        story = store.get_story(story_id) or Story(id=story_id, title="Reader submissions")  # type: ignore[attr-defined]
+        for article in articles:
+            end = article.text.find(". ")
+            end = len(article.text) if end < 0 else end + 1
+            claim = Claim(id=f"{story_id}-{article.id}", text=article.text[:end][:200], kind="assertion",
+                          evidence=(Evidence(article=article.id, span=(0, end)),))
+            store.put_analysis(ArticleAnalysis(article=article, sentences=((0, end),), claims=(claim,)))  # type: ignore[attr-defined]
+            kept = tuple(a for a in story.articles if a.id != article.id)
+            story = replace(story, articles=kept + (article,), claims=story.claims + (claim,))
+        store.put_story(story)  # type: ignore[attr-defined]
+        return [story_id]
+
+    return ingest

@@ -127,10 +127,15 @@ def evidence_context(text: str, span: tuple[int, int], *, width: int = 180) -> t
     start, end = max(0, span[0]), min(len(text), span[1])
     before = text[max(0, start - width) : start]
     after = text[end : end + width]
-    if start - width > 0 and " " in before:
-        before = "…" + before[before.index(" ") + 1 :]
-    if end + width < len(text) and " " in after:
-        after = after[: after.rindex(" ")] + "…"
+    if start - width > 0:
+        # drop a word the window cut in two
+        if not text[start - width - 1].isspace() and " " in before:
+            before = before[before.index(" ") + 1 :]
+        before = "…" + before
+    if end + width < len(text):
+        if not text[end + width].isspace() and " " in after:
+            after = after[: after.rindex(" ")]
+        after = after.rstrip() + "…"
     return before, text[start:end], after
 
 

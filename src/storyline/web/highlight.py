@@ -54,7 +54,7 @@ def _claims(analysis: ArticleAnalysis | None, story: Story | None, article_id: s
     found = list(analysis.claims) if analysis else []
     if story:
         found.extend(c for c in story.claims if any(e.article == article_id for e in c.evidence))
-    return found
+    return list({(c.id, c.text): c for c in found}.values())
 
 
 def _analysis_marks(analysis: ArticleAnalysis) -> list[Mark]:
