@@ -249,7 +249,7 @@ def _ago(text: str, start: int, end: int, norm: Norm, word: str, c: Context) -> 
         return start, end, Norm("DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod="AGO")
     count = int(read_number(str(number)) or 0)
     if unit in ("decade", "century", "millennium"):
-        count, unit = count * {"decade": 10, "century": 100, "millennium": 1000}[unit], "year"
+        unit = "year"  # the value already counts years ("P10Y")
     if unit in ("second", "minute", "hour"):
         return start, end, Norm("DATE", cal.day(c.dct), mod="AGO")
     if unit == "night":

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from fractions import Fraction
 
 from storyline.analyze import timex_calendar as cal
 from storyline.analyze.timex_lexicon import (
@@ -460,8 +461,6 @@ def duration_value(number: object, unit: str) -> str:
     if number is None:
         return f"P{t}X{letter}" if unit not in ("decade", "century", "millennium") else {
             "decade": "PXDE", "century": "PXCE", "millennium": "PXML"}[unit]  # fmt: skip
-    from fractions import Fraction
-
     value = Fraction(number) * scale  # type: ignore[arg-type]
     if value.denominator == 1:
         return f"P{t}{int(value)}{letter}"
@@ -496,6 +495,8 @@ def _duration(m: re.Match[str], c: Context) -> Norm | None:
         return None
     if raw == "" and not plural:
         return None
+    if number is not None and re.search(r"and\s+a\s+half$", m.group(0), re.I) and not raw.endswith("half"):
+        number += Fraction(1, 2)
     return Norm("DURATION", duration_value(number, unit), unit=unit)
 
 
