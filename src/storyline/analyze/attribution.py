@@ -1,0 +1,407 @@
+"""Attribution: who said, thought or reported each stretch of an article, and through whom.
+
+Rules over spaCy's dependency parse, one pass per cue:
+
+* a cue verb ("said", "warned", "believes", "endorsed") takes its subject as the
+  source and its complement (clause, object, quotation) as the content; a
+  parenthetical cue ("..., he said.") takes the clause around it;
+* "according to X" takes X as the source and the clause it modifies as content;
+* "X: ..." in a headline or before a quotation takes X as the source;
+* quotations are matched to the cue beside them, run on across sentences and
+  paragraphs, and a quotation standing alone continues the previous speaker;
+* reporting chains: "Yonhap quoted a source as saying", "the agency reported,
+  citing an official" and "X said, according to state media" become one
+  attribution whose chain holds the outer sources, outermost first.
+
+Measured on PolNeAR (benchmarks/attribution.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from storyline.analyze import attribution_lexicon as lex
+from storyline.analyze.attribution_quotes import find_quotes
+from storyline.analyze.attribution_speakers import SpeakerResolver
+from storyline.records import Attribution, EntityMention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Kind = Literal["direct", "indirect", "mixed"]
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_COMPLEMENTS = ("dobj", "xcomp", "dative", "oprd", "attr", "acomp")
+_CONTENT_PREPS = frozenset("about of on for against to as with over that".split())
+_PARENTHETICAL = ("ccomp", "parataxis", "advcl", "conj")
+_TRIM = " \t\n,;:—–-"
+# A quotation this short inside a sentence is a scare quote, not a quoted statement.
+_MIN_QUOTE_WORDS = 4
+
+
+@dataclass(slots=True)
+class _Draft:
+    content: Span
+    cue: Span | None
+    source: Span | None
+    source_head: Token | None
+    cue_token: Token | None = None
+    kind: Kind = "indirect"
+    chain: list[tuple[Span, Token]] = field(default_factory=list)
+
+
+def find_attributions(doc: Doc, entities: tuple[EntityMention, ...]) -> tuple[Attribution, ...]:
+    """Every attribution in ``doc``, in text order, with speakers resolved against ``entities``."""
+    text = doc.text  # a property that joins every token: read it once
+    drafts = [d for token in doc if (d := _draft_for(token, text)) is not None]
+    drafts += _colon_drafts(doc, text)
+    drafts = _join_chains(drafts, text)
+    quotes = find_quotes(text)
+    statements = [q for q in quotes if _is_statement(text, q)]
+    # PolNeAR rarely attributes within a quotation: "I think", "we want" there are the speaker's words
+    drafts = [d for d in drafts if d.cue is None or not any(q[0] < d.cue[0] < q[1] for q in statements)]
+    drafts = _attach_quotes(text, drafts, quotes)
+    drafts = [d for d in drafts if d.content[1] > d.content[0]]
+    drafts = _dedupe(drafts)
+    resolve = SpeakerResolver(doc, entities, text)
+    return tuple(_finish(doc, draft, resolve) for draft in sorted(drafts, key=lambda d: d.content))
+
+
+# --- cues ---------------------------------------------------------------------------------
+
+
+def _draft_for(token: Token, text: str) -> _Draft | None:
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+        return _according(token, text)
+    if token.pos_ != "VERB" or token.lemma_.lower() not in lex.CUE_VERBS:
+        return None
+    if token.dep_ in ("amod", "compound"):
+        return None
+    content = _verb_content(token, text)
+    subject = _subject(token)
+    if content is None and (subject is None or token.lemma_.lower() not in lex.SPEECH):
+        return None
+    source = _subtree_span(subject, text, exclude=token) if subject is not None else None
+    # A speech verb with nothing to report ("Trump said.") waits for a quotation beside it.
+    content = content or (token.idx, token.idx)
+    return _Draft(content=content, cue=_cue_span(token), source=source, source_head=subject, cue_token=token)
+
+
+def _cue_span(token: Token) -> Span:
+    parts = [token] + [t for t in token.children if t.dep_ == "prt"]
+    parts += [t for noun in _statement_nouns(token) for t in (noun, noun.head)]
+    return (min(t.idx for t in parts), max(t.idx + len(t) for t in parts))
+
+
+def _statement_nouns(token: Token) -> list[Token]:
+    """'said in a statement', 'told reporters in an interview': the noun carries the content."""
+    return [
+        noun
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "during")
+        for noun in prep.children
+        if noun.dep_ == "pobj" and noun.lemma_.lower() in lex.STATEMENT_NOUNS
+    ]
+
+
+def _subject(token: Token) -> Token | None:
+    """The grammatical subject of the cue, looking through "said and added", "..., saying"."""
+    current = token
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+            if child.dep_ == "agent":
+                return next((t for t in child.children if t.dep_ == "pobj"), None)
+        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return current.head
+        if current.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "ccomp") or current.head is current:
+            return None
+        if current.dep_ == "ccomp" and current.i > current.head.i:
+            return None  # "X said (that) she hopes ...": the clause has its own subject or none
+        current = current.head
+    return None
+
+
+def _verb_content(token: Token, text: str) -> Span | None:
+    clauses = [c for c in token.children if c.dep_ == "ccomp"] or [
+        clause for noun in _statement_nouns(token) for clause in noun.children if clause.dep_ in ("acl", "ccomp", "relcl")
+    ]
+    if not clauses:
+        clauses = [c for c in token.children if c.dep_ in _COMPLEMENTS]
+        clauses += [
+            c
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+        ]
+    if clauses:
+        start = min(c.left_edge.idx for c in clauses)
+        end = max(c.right_edge.idx + len(c.right_edge) for c in clauses)
+        return _trim(text, (start, end))
+    if token.dep_ in _PARENTHETICAL and token.head is not token:
+        return _around(token, text)
+    return None
+
+
+def _around(token: Token, text: str) -> Span | None:
+    """The clause a parenthetical cue sits in, without the cue's own phrase."""
+    head = token.head
+    own = {t.i for t in token.subtree}
+    rest = [t for t in head.subtree if t.i not in own]
+    before = [t for t in rest if t.i < token.left_edge.i]
+    after = [t for t in rest if t.i > token.right_edge.i]
+    side = before if len(before) >= len(after) else after
+    if not side:
+        return None
+    return _trim(text, (side[0].idx, side[-1].idx + len(side[-1])))
+
+
+def _according(token: Token, text: str) -> _Draft | None:
+    to = token.nbor()
+    source_head = next((t for t in to.children if t.dep_ == "pobj"), None)
+    if source_head is None:
+        return None
+    phrase = (token.idx, to.right_edge.idx + len(to.right_edge))
+    head = token.head if token.head is not token else token
+    clause = [t for t in head.subtree if not phrase[0] <= t.idx < phrase[1]]
+    if not clause:
+        return None
+    before = [t for t in clause if t.idx < phrase[0]]
+    after = [t for t in clause if t.idx >= phrase[1]]
+    start = (before or after)[0].idx
+    end = (after or before)[-1].idx + len((after or before)[-1])
+    content = _trim(text, (start, end))
+    if content is None:
+        return None
+    source = (source_head.left_edge.idx, to.right_edge.idx + len(to.right_edge))
+    return _Draft(content=content, cue=(token.idx, to.idx + len(to)), source=source, source_head=source_head)
+
+
+def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
+    """'Name: what they said', in headlines and before quotations."""
+    drafts = []
+    for token in doc:
+        if token.text != ":" or token.i == 0:
+            continue
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        left = [t for t in doc[max(0, token.i - 8) : token.i] if t.idx >= line_start]
+        if not left or len(left) > 6 or not any(t.pos_ == "PROPN" or t.lemma_.lower() in lex.MEDIA_WORDS for t in left):
+            continue
+        if any(t.pos_ == "VERB" for t in left):
+            continue
+        line_end = text.find("\n", token.idx)
+        content = _trim(text, (token.idx + 1, len(text) if line_end < 0 else line_end))
+        if content is None:
+            continue
+        head = max(left, key=lambda t: (t.head.i not in {x.i for x in left}, t.i))
+        drafts.append(
+            _Draft(
+                content=content,
+                cue=(token.idx, token.idx + 1),
+                source=(left[0].idx, left[-1].idx + len(left[-1])),
+                source_head=head,
+            )
+        )
+    return drafts
+
+
+# --- chains --------------------------------------------------------------------------------
+
+
+def _join_chains(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """Fold 'according to', 'citing' and 'quoted X as saying' into the attribution they carry."""
+    by_cue = {d.cue_token.i: d for d in drafts if d.cue_token is not None}
+    dropped: set[int] = set()
+    for index, draft in enumerate(drafts):
+        token = draft.cue_token
+        if draft.cue_token is None and draft.cue is not None and draft.source_head is not None:
+            inner = _carried_by_according(draft, by_cue)
+            if inner is not None and inner is not draft:
+                inner.chain.insert(0, (draft.source, draft.source_head))  # type: ignore[arg-type]
+                dropped.add(index)
+            continue
+        if token is None:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma in lex.QUOTING_VERBS:
+            inner = _quoted_as_saying(token, by_cue, text)
+            if inner is not None and draft.source is not None:
+                inner.chain.insert(0, (draft.source, draft.source_head))  # type: ignore[arg-type]
+                dropped.add(index)
+            elif lemma == "cite" and (outer := _cited_for(token, drafts, by_cue)) is not None:
+                obj = next((t for t in token.children if t.dep_ == "dobj"), None)
+                if obj is not None and outer.source is not None:
+                    outer.chain.insert(0, (outer.source, outer.source_head))  # type: ignore[arg-type]
+                    outer.source, outer.source_head = _subtree_span(obj, text, exclude=token), obj
+                    dropped.add(index)
+    return [d for i, d in enumerate(drafts) if i not in dropped]
+
+
+def _cited_for(token: Token, drafts: list[_Draft], by_cue: dict[int, _Draft]) -> _Draft | None:
+    """The report a 'citing X' phrase belongs to: its head's, or the one whose content holds it."""
+    if token.dep_ not in ("advcl", "xcomp", "conj", "acl"):
+        return None
+    if token.head.i in by_cue and by_cue[token.head.i].cue_token is not token:
+        return by_cue[token.head.i]
+    return next(
+        (d for d in drafts if d.cue_token is not token and d.content[0] <= token.idx < d.content[1] and d.source),
+        None,
+    )
+
+
+def _carried_by_according(draft: _Draft, by_cue: dict[int, _Draft]) -> _Draft | None:
+    head = draft.source_head.head.head.head if draft.source_head is not None else None  # to <- according <- X
+    if head is not None and head.i in by_cue:
+        return by_cue[head.i]
+    return None
+
+
+def _quoted_as_saying(token: Token, by_cue: dict[int, _Draft], text: str) -> _Draft | None:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for saying in prep.children:
+                if saying.i in by_cue:
+                    inner = by_cue[saying.i]
+                    obj = next((t for t in token.children if t.dep_ in ("dobj", "nsubjpass")), None)
+                    if obj is not None:
+                        inner.source, inner.source_head = _subtree_span(obj, text, exclude=token), obj
+                    return inner
+    return None
+
+
+# --- quotations ------------------------------------------------------------------------------
+
+
+def _attach_quotes(text: str, drafts: list[_Draft], quotes: tuple[Span, ...]) -> list[_Draft]:
+    last: _Draft | None = None
+    for quote in quotes:
+        statement = _is_statement(text, quote)
+        owner = _quote_owner(text, drafts, quote, statement=statement)
+        if owner is not None:
+            _merge_quote(owner, quote)
+            last = owner
+        elif statement and last is not None and _continues(text, last, quote):
+            last.content = (last.content[0], max(last.content[1], quote[1]))
+            last.kind = "direct" if last.kind == "direct" else "mixed"
+    return drafts
+
+
+def _is_statement(text: str, quote: Span) -> bool:
+    """A quotation of someone's words, not a scare quote: long, or a sentence of its own."""
+    if len(text[quote[0] : quote[1]].split()) >= _MIN_QUOTE_WORDS:
+        return True
+    before = text[max(0, quote[0] - 3) : quote[0]].rstrip(" ")
+    return before == "" or before[-1] in ".!?\n:"
+
+
+def _quote_owner(text: str, drafts: list[_Draft], quote: Span, *, statement: bool) -> _Draft | None:
+    best, best_overlap = None, 0
+    for draft in drafts:
+        overlap = _overlap(draft.content, quote)
+        outside = draft.cue is not None and _overlap(draft.cue, quote) == 0
+        if overlap > best_overlap and outside:
+            best, best_overlap = draft, overlap
+    if best is not None or not statement:
+        return best
+    for draft in drafts:  # '"...," he said', 'He said: "..."', 'He said, "..."'
+        if draft.cue is not None and _beside(text, draft, quote):
+            return draft
+    return None
+
+
+def _beside(text: str, draft: _Draft, quote: Span) -> bool:
+    """The quotation sits right after the cue or right before the speaker, and is not yet reported."""
+    cue = draft.cue
+    assert cue is not None
+    has_content = draft.content[1] > draft.content[0]
+    if has_content and min(abs(draft.content[1] - quote[0]), abs(quote[1] - draft.content[0])) > 3:
+        return False
+    if cue[1] <= quote[0] <= cue[1] + 3 and text[cue[1] : quote[0]].strip() in ("", ":", ","):
+        return True
+    speaker_start = min(cue[0], draft.source[0]) if draft.source else cue[0]
+    return quote[1] <= speaker_start <= quote[1] + 3 and text[quote[1] : speaker_start].strip() in ("", ",")
+
+
+def _merge_quote(draft: _Draft, quote: Span) -> None:
+    content = draft.content
+    if content[0] == content[1]:
+        draft.content, draft.kind = quote, "direct"
+        return
+    inside = content[0] >= quote[0] - 2 and content[1] <= quote[1] + 2
+    if inside or _overlap(content, quote) >= 0.5 * (content[1] - content[0]):
+        draft.content = (min(content[0], quote[0]), max(content[1], quote[1])) if not inside else quote
+        draft.kind = "direct"
+    elif quote[0] < content[0] or quote[1] > content[1]:
+        draft.content = (min(content[0], quote[0]), max(content[1], quote[1]))
+        draft.kind = "mixed"
+    elif draft.kind != "direct":
+        draft.kind = "mixed"
+
+
+def _continues(text: str, last: _Draft, quote: Span) -> bool:
+    """A quotation that opens its sentence right after the previous speaker's words."""
+    gap = text[last.content[1] : quote[0]]
+    if last.kind == "indirect" or gap.count("\n") > 2 or len(gap) > 200:
+        return False
+    line_start = text.rfind("\n", 0, quote[0]) + 1
+    sentence_start = max(line_start, max(text.rfind(". ", 0, quote[0]), text.rfind(".\n", 0, quote[0])) + 2)
+    return text[sentence_start : quote[0]].strip() == ""
+
+
+# --- finishing ---------------------------------------------------------------------------------
+
+
+def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
+    seen: dict[tuple[Span, Span | None], _Draft] = {}
+    for draft in drafts:
+        seen.setdefault((draft.content, draft.cue), draft)
+    return list(seen.values())
+
+
+def _finish(doc: Doc, draft: _Draft, resolve: SpeakerResolver) -> Attribution:
+    chain = tuple(span for span, _ in draft.chain)
+    chain_speakers = tuple(resolve(span, head) for span, head in draft.chain)
+    speaker = resolve(draft.source, draft.source_head) if draft.source and draft.source_head is not None else None
+    return Attribution(
+        content=draft.content,
+        source=draft.source,
+        cue=draft.cue,
+        chain=chain,
+        speaker=speaker,
+        chain_speakers=chain_speakers,
+        kind=draft.kind,
+        hedged=_hedged(doc, draft),
+    )
+
+
+def _hedged(doc: Doc, draft: _Draft) -> bool:
+    span = doc.char_span(draft.content[0], draft.content[1], alignment_mode="expand")
+    words = [] if span is None else [span.root, *span.root.children]
+    if draft.cue_token is not None:
+        words += [draft.cue_token, *draft.cue_token.children]
+        if draft.cue_token.lemma_.lower() in lex.HEDGE_CUES:
+            return True
+    return any(word.lower_ in lex.HEDGE_WORDS for word in words)
+
+
+def _subtree_span(token: Token, text: str, *, exclude: Token) -> Span:
+    tokens = [t for t in token.subtree if not (exclude.left_edge.i <= t.i <= exclude.right_edge.i)] or [token]
+    tokens = [t for t in tokens if t.i <= token.i or t.i < exclude.i] if token.i < exclude.i else tokens
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return _trim(text, (start, end)) or (token.idx, token.idx + len(token))
+
+
+def _trim(text: str, span: Span) -> Span | None:
+    start, end = span
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return (start, end) if end > start and re.search(r"\w", text[start:end]) else None
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+

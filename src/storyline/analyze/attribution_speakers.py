@@ -1,0 +1,110 @@
+"""Who a source span names: a canonical speaker, typed, with pronouns and roles resolved.
+
+A source written as a name takes the canonical name of the entity mention it
+holds ("Peskov" -> Dmitry Peskov). "he", "she" and a definite role noun ("the
+spokesperson", "the minister") stand for the most recent person already
+speaking in the article; "they" for the most recent group. Unnamed sources are
+typed anonymous, reports and outlets media, states and ministries government.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from storyline.analyze import attribution_lexicon as lex
+from storyline.records import EntityMention, Speaker, SpeakerType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_ANONYMOUS = re.compile("|".join(lex.ANONYMOUS_PATTERNS), re.IGNORECASE)
+_LABEL_TYPES: dict[str, SpeakerType] = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "government",
+    "NORP": "government",
+}
+_GROUP_TYPES = frozenset({"organization", "government", "media"})
+
+
+class SpeakerResolver:
+    """Resolves source spans in text order; remembers who has spoken so far."""
+
+    def __init__(self, doc: Doc, entities: tuple[EntityMention, ...], text: str) -> None:
+        self.doc = doc
+        self.text = text
+        self.entities = sorted(entities, key=lambda mention: mention.span)
+        self.spoken: list[Speaker] = []
+
+    def __call__(self, span: tuple[int, int], head: Token) -> Speaker:
+        speaker = self._resolve(span, head)
+        if speaker.type != "anonymous" and speaker.name != speaker.as_written.lower():
+            self.spoken.append(speaker)
+        return speaker
+
+    def _resolve(self, span: tuple[int, int], head: Token) -> Speaker:
+        written = self.text[span[0] : span[1]].strip(" ,;:—-–\n")
+        word = head.lower_
+        if word in lex.PERSON_PRONOUNS or word in lex.PLURAL_PRONOUNS:
+            return self._antecedent(written, span[0], plural=word in lex.PLURAL_PRONOUNS)
+        if _ANONYMOUS.search(written):
+            return Speaker(name=written, as_written=written, type="anonymous")
+        mention = self._mention(span, head)
+        if mention is not None:
+            return _from_mention(mention, written, head)
+        if _is_role(head, written):
+            return self._antecedent(written, span[0], plural=False)
+        return Speaker(name=written, as_written=written, type=_type_of_words(head, written))
+
+    def _mention(self, span: tuple[int, int], head: Token) -> EntityMention | None:
+        inside = [m for m in self.entities if span[0] <= m.span[0] and m.span[1] <= span[1]]
+        for mention in inside:  # the mention that is the head of the source phrase
+            if mention.span[0] <= head.idx < mention.span[1]:
+                return mention
+        compounds = {t.idx for t in head.children if t.dep_ in ("compound", "poss", "nmod")}
+        heads = [m for m in inside if any(m.span[0] <= i < m.span[1] for i in compounds)]
+        if heads and head.lower_ in lex.ROLE_NOUNS | {"chief", "head"}:
+            return None  # "Russia's foreign minister" names no one by itself
+        return heads[0] if heads else (inside[0] if len(inside) == 1 and len(head.text) < 3 else None)
+
+    def _antecedent(self, written: str, start: int, *, plural: bool) -> Speaker:
+        wanted = _GROUP_TYPES if plural else frozenset({"person"})
+        for speaker in reversed(self.spoken):
+            if speaker.type in wanted:
+                return Speaker(name=speaker.name, as_written=written, type=speaker.type)
+        for mention in reversed([m for m in self.entities if m.span[1] <= start]):
+            kind = mention.type if mention.type != "unknown" else _LABEL_TYPES.get(mention.label, "unknown")
+            if kind in wanted:
+                return Speaker(name=mention.name, as_written=written, type=kind)
+        return Speaker(name=written, as_written=written, type="person" if not plural else "unknown")
+
+
+def _from_mention(mention: EntityMention, written: str, head: Token) -> Speaker:
+    kind = mention.type if mention.type != "unknown" else _LABEL_TYPES.get(mention.label, "unknown")
+    if mention.span[0] <= head.idx < mention.span[1]:
+        return Speaker(name=mention.name, as_written=written, type=kind)
+    # "South Korea's intelligence agency": a body of the named state or group
+    body = _type_of_words(head, written)
+    if kind == "government" and body in ("organization", "unknown"):
+        body = "government"
+    return Speaker(name=written, as_written=written, type=body)
+
+
+def _is_role(head: Token, written: str) -> bool:
+    determiners = {t.lower_ for t in head.children if t.dep_ == "det"}
+    return head.lemma_.lower() in lex.ROLE_NOUNS and "the" in determiners and len(written.split()) <= 4
+
+
+def _type_of_words(head: Token, written: str) -> SpeakerType:
+    words = set(re.findall(r"[a-z]+", written.lower()))
+    lemma = head.lemma_.lower()
+    if lemma in lex.MEDIA_WORDS or ("media" in words and lemma not in lex.GOVERNMENT_WORDS):
+        return "media"
+    if lemma in lex.GOVERNMENT_WORDS or words & {"ministry", "government", "kremlin", "pentagon"}:
+        return "government"
+    if lemma in lex.ORGANIZATION_WORDS:
+        return "organization"
+    if head.ent_type_ == "PERSON" or lemma in lex.ROLE_NOUNS or head.pos_ == "PROPN":
+        return "person" if head.ent_type_ in ("PERSON", "") else _LABEL_TYPES.get(head.ent_type_, "unknown")
+    return "unknown"
