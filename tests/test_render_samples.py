@@ -264,73 +264,33 @@ def big_story(n: int, *, story_id: str = "st-big") -> Story:
 # ---------------------------------------------------------------- a store for the web tests
 
 
-class MemoryStore:
-    """The Store protocol over dicts, for tests that are not about the store."""
+def filled_store(url: str, *stories: Story):
+    """A real store at ``url`` holding the two sample stories (or those given) and the hostile analysis."""
+    from storyline.store import open_store
 
-    url = "memory:"
-
-    def __init__(self, stories: list[Story] = (), analyses: list[ArticleAnalysis] = ()) -> None:  # type: ignore[assignment]
-        self._analyses = {a.article.id: a for a in analyses}
-        self._stories: dict[str, Story] = {}
-        self._problems: list = []
-        for story in stories:
-            self.put_story(story)
-
-    def put_analysis(self, analysis: ArticleAnalysis) -> bool:
-        new = analysis.article.id not in self._analyses
-        self._analyses[analysis.article.id] = analysis
-        return new
-
-    def get_analysis(self, article_id: str) -> ArticleAnalysis | None:
-        return self._analyses.get(article_id)
-
-    def has_article(self, article_id: str) -> bool:
-        return article_id in self._analyses
-
-    def analyses(self, ids=None):
-        for key in ids if ids is not None else list(self._analyses):
-            if key in self._analyses:
-                yield self._analyses[key]
-
-    def put_story(self, story: Story) -> None:
-        self._stories.pop(story.id, None)
-        self._stories[story.id] = story  # re-inserted last: newest activity
-
-    def get_story(self, story_id: str) -> Story | None:
-        return self._stories.get(story_id)
-
-    def stories(self) -> list[Story]:
-        return list(reversed(self._stories.values()))
-
-    def story_of(self, article_id: str) -> str | None:
-        return next((s.id for s in self._stories.values() if any(a.id == article_id for a in s.articles)), None)
-
-    def put_problem(self, problem) -> None:
-        self._problems.append(problem)
-
-    def problems(self):
-        return list(self._problems)
-
-    def close(self) -> None:
-        pass
+    store = open_store(url)
+    store.put_analysis(hostile_analysis())
+    for story in stories or (hostile_story(), harbour_fire_story()):
+        store.put_story(story)
+    return store
 
 
-def inbox_ingest(store: MemoryStore | object, story_id: str = "st-inbox"):
+def inbox_ingest(store, story_id: str = "st-inbox"):
     """A stand-in for the pipeline's ingest-and-link: each article joins one story,
     its first sentence becomes a claim, and the story is re-stored. No NLP."""
     from dataclasses import replace
 
     def ingest(articles: list[Article]) -> list[str]:
-        story = store.get_story(story_id) or Story(id=story_id, title="Reader submissions")  # type: ignore[attr-defined]
+        story = store.get_story(story_id) or Story(id=story_id, title="Reader submissions")
         for article in articles:
             end = article.text.find(". ")
             end = len(article.text) if end < 0 else end + 1
             claim = Claim(id=f"{story_id}-{article.id}", text=article.text[:end][:200], kind="assertion",
                           evidence=(Evidence(article=article.id, span=(0, end)),))
-            store.put_analysis(ArticleAnalysis(article=article, sentences=((0, end),), claims=(claim,)))  # type: ignore[attr-defined]
+            store.put_analysis(ArticleAnalysis(article=article, sentences=((0, end),), claims=(claim,)))
             kept = tuple(a for a in story.articles if a.id != article.id)
             story = replace(story, articles=kept + (article,), claims=story.claims + (claim,))
-        store.put_story(story)  # type: ignore[attr-defined]
+        store.put_story(story)
         return [story_id]
 
     return ingest

@@ -9,10 +9,9 @@ import warnings
 import pytest
 from test_render_samples import (
     PAYLOADS,
-    MemoryStore,
+    filled_store,
     harbour_articles,
     harbour_fire_story,
-    hostile_analysis,
     hostile_story,
     inbox_ingest,
 )
@@ -31,8 +30,10 @@ TOKEN = "s3cret-token"
 
 
 @pytest.fixture
-def store():
-    return MemoryStore([hostile_story(), harbour_fire_story()], [hostile_analysis()])
+def store(tmp_path):
+    store = filled_store(f"sqlite:///{tmp_path / 'desk.db'}")
+    yield store
+    store.close()
 
 
 @pytest.fixture
@@ -49,9 +50,9 @@ def auth(token: str = TOKEN) -> dict[str, str]:
 
 def test_story_list_shows_counts_newest_activity_first(client):
     page = client.get("/").text
-    assert "2 stories in the store" in page
+    assert "2 stories and 1 article in the store" in page
     harbour = page.index("Chemical plant fire in Harwick harbour")
-    assert harbour < page.index("Bridge &lt;b&gt;story")  # stored last: newest activity
+    assert harbour < page.index("Bridge &lt;b&gt;story")  # latest article first
     row = page[harbour:].split("</tr>")[0]
     assert re.findall(r'<td class="num">(?:<span[^>]*>)?(\d+)', row) == ["4", "6", "2"]
 
@@ -66,7 +67,10 @@ def test_story_list_shows_counts_newest_activity_first(client):
         ({"q": "bridge"}, ["Bridge"]),
         ({"q": "nothing-like-this"}, []),
         ({"outlet": "Baltic Ledger"}, ["Chemical plant fire"]),
-        ({"entity": "ilse"}, ["Chemical plant fire"]),
+        ({"entity": "ilse brandt"}, ["Chemical plant fire"]),
+        ({"entity": "Brandt"}, ["Chemical plant fire"]),  # an alias, whole
+        ({"entity": "Brand"}, []),
+        ({"q": "riec"}, ["Chemical plant fire"]),  # a prefix
         ({"since": "2026-11-17"}, ["Chemical plant fire"]),
         ({"until": "2026-11-16"}, ["Chemical plant fire", "Bridge"]),  # "Nov 2026" may be before the 16th
         ({"until": "2026-10-31"}, []),
@@ -76,11 +80,34 @@ def test_story_list_shows_counts_newest_activity_first(client):
 def test_story_list_search_and_filters(client, params, titles):
     data = client.get("/api/stories", params=params).json()
     found = [s["title"] for s in data["stories"]]
-    assert data["total"] == len(found) == len(titles)
+    assert len(found) == len(titles) and data["more"] is False
     assert all(any(t in f for f in found) for t in titles)
     page = client.get("/", params=params).text
     for t in titles:
         assert t in page
+
+
+def test_story_list_pages_through_many_stories(tmp_path):
+    from dataclasses import replace
+
+    story = harbour_fire_story()
+    store = filled_store(f"sqlite:///{tmp_path / 'many.db'}",
+                         *(replace(story, id=f"st-{i:03}", title=f"Story number {i:03}") for i in range(55)))
+    client = TestClient(create_app(store))
+    first = client.get("/").text
+    assert first.count('class="storylink"') == 50 and "older →" in first
+    second = client.get("/", params={"offset": 50}).text
+    assert second.count('class="storylink"') == 5 and "← newer" in second
+    api = client.get("/api/stories", params={"limit": 10, "offset": 50}).json()
+    assert len(api["stories"]) == 5 and api["more"] is False
+    store.close()
+
+
+@pytest.mark.parametrize("path", ["/?since=yesterday", "/api/stories?until=2024-13-99x"])
+def test_story_list_rejects_malformed_dates(client, path):
+    response = client.get(path)
+    assert response.status_code == 422
+    assert "not an ISO date" in response.text
 
 
 def test_story_page_has_matrix_linking_cells_to_highlighted_evidence(client):
@@ -211,7 +238,7 @@ def test_post_article_ingests_and_the_story_shows_it(client):
     assert data["stories"] == ["st-inbox"] and len(data["articles"]) == 1
     story = client.get("/api/stories/st-inbox").json()
     assert story["articles"][0]["outlet"] == "Port Gazette"
-    assert story["articles"][0]["published_source"] == "user"
+    assert story["articles"][0]["published"] == "2026-11-21"
     assert "Quay reopens" in client.get("/stories/st-inbox").text
     assert client.get("/").text.index("Reader submissions") < client.get("/").text.index("Chemical plant fire")
 
@@ -254,6 +281,13 @@ def test_post_rejects_malformed_bodies(client, body):
     response = client.post("/api/articles", content=body, headers={**auth(), "Content-Type": "application/json"})
     assert response.status_code == 422
     assert response.json()["detail"]
+
+
+def test_post_names_an_unreadable_date(client):
+    response = client.post("/api/articles", json={"id": "d1", "text": "Hello.", "published": "someday"},
+                           headers=auth())
+    assert response.status_code == 201
+    assert client.get("/api/stories/st-inbox").json()["articles"][0]["flags"] == ["bad-date"]
 
 
 def test_post_body_is_size_limited(store):

@@ -11,7 +11,6 @@ analyse, store, re-link), so the web layer holds no pipeline code.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import threading
@@ -20,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -30,6 +29,8 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from storyline.errors import StorylineError
+from storyline.ingest.jsonl import record_to_article
+from storyline.ingest.text import article_id
 from storyline.records import Article, ArticleAnalysis, Evidence, Story
 from storyline.render import json as briefing_json
 from storyline.render.csv import render_csv
@@ -38,7 +39,7 @@ from storyline.render.markdown import render_markdown
 from storyline.store.base import Store
 from storyline.web import highlight
 from storyline.web.listing import Query as ListQuery
-from storyline.web.listing import Summary, facets, search, summarize
+from storyline.web.listing import find, outlet_choices, summary_data
 
 Ingest = Callable[[list[Article]], list[str]]
 
@@ -50,6 +51,7 @@ PAGE_CSP = (
 )
 MAX_BODY = 4 * 1024 * 1024  # one POST: a 1 MB article and its metadata fit with room to spare
 MAX_ARTICLES = 100  # per POST
+PAGE_SIZE = 50  # stories per page of the list
 CACHE_SECONDS = 5.0  # how stale a page may be after another process (a CLI run) wrote the store
 EXPORTS = {
     "json": "application/json",
@@ -76,18 +78,11 @@ class ArticleIn(BaseModel):
 _BODY = TypeAdapter(ArticleIn | list[ArticleIn])
 
 
-def article_of(item: ArticleIn) -> Article:
-    published = item.published or item.dct
-    return Article(
-        id=item.id or hashlib.sha256(item.text.encode()).hexdigest()[:16],
-        text=item.text,
-        url=item.url,
-        outlet=item.outlet,
-        title=item.title,
-        author=item.author,
-        published=published,
-        published_source="user" if published else None,
-    )
+def article_of(item: ArticleIn, where: str) -> Article:
+    """The posted record as ingest reads a JSON Lines record (dates normalised, outlet from URL)."""
+    record = item.model_dump(exclude_none=True)
+    record.setdefault("id", article_id(item.text))
+    return record_to_article(record, path=None, where=where)
 
 
 @dataclass
@@ -221,8 +216,11 @@ def create_app(
             raise HTTPException(404, f"no story {story_id!r} in the store")
         return story  # type: ignore[no-any-return]
 
-    def summaries() -> list[Summary]:
-        return cache.get(("summaries",), lambda: [summarize(s) for s in store.stories()])  # type: ignore[no-any-return]
+    def listing(query: ListQuery, limit: int, offset: int) -> tuple[list[Any], bool]:
+        try:
+            return cache.get(("list", query, limit, offset), lambda: find(store, query, limit=limit, offset=offset))  # type: ignore[no-any-return]
+        except StorylineError as exc:  # a malformed date, say
+            raise HTTPException(422, str(exc)) from exc
 
     def ev_href(view: StoryView, ev: Evidence) -> str:
         return (
@@ -243,14 +241,16 @@ def create_app(
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(
-        q: str = "", since: str = "", until: str = "", outlet: str = "", entity: str = "", limit: int = 100
+        q: str = "", since: str = "", until: str = "", outlet: str = "", entity: str = "", offset: int = 0
     ) -> HTMLResponse:
         query = ListQuery(q=q[:200], since=since[:10], until=until[:10], outlet=outlet[:200], entity=entity[:200])
-        every = summaries()
-        found = search(every, query)
-        outlets, entities = facets(every)
-        return page("index.html", query=query, found=found[: max(1, min(limit, 1000))], total=len(found),
-                    stored=len(every), outlets=outlets, entities=entities)
+        offset = max(0, offset)
+        found, more = listing(query, PAGE_SIZE, offset)
+        return page("index.html", query=query, found=found, more=more, offset=offset, page_size=PAGE_SIZE,
+                    counts=cache.get(("counts",), store.counts),
+                    outlets=cache.get(("outlets",), lambda: outlet_choices(store)),
+                    next_params=urlencode(query.params(offset=offset + PAGE_SIZE)),
+                    prev_params=urlencode(query.params(offset=max(0, offset - PAGE_SIZE))))
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str) -> HTMLResponse:
@@ -299,11 +299,12 @@ def create_app(
         until: str = Query("", description="ISO date: stories with articles on or before"),
         outlet: str = Query("", description="stories with an article from this outlet"),
         entity: str = Query("", description="stories mentioning this entity"),
-        limit: int = Query(100, ge=1, le=1000),
+        limit: int = Query(50, ge=1, le=1000),
         offset: int = Query(0, ge=0),
     ) -> dict[str, Any]:
-        found = search(summaries(), ListQuery(q=q, since=since, until=until, outlet=outlet, entity=entity))
-        return {"total": len(found), "stories": [s.data() for s in found[offset : offset + limit]]}
+        query = ListQuery(q=q, since=since, until=until, outlet=outlet, entity=entity)
+        found, more = listing(query, limit, offset)
+        return {"stories": [summary_data(s) for s in found], "more": more}
 
     @app.get("/api/stories/{story_id}", summary="One story as the briefing JSON story object")
     def api_story(story_id: str) -> Response:
@@ -331,8 +332,8 @@ def create_app(
         if ingest is None:
             raise HTTPException(503, "this server has no ingest pipeline configured")
         items = _validate(await _read_body(request, max_body))
-        articles = [article_of(item) for item in items]
         try:
+            articles = [article_of(item, f"POST /api/articles item {i}") for i, item in enumerate(items)]
             stories = await run_in_threadpool(ingest, articles)
         except StorylineError as exc:
             raise HTTPException(422, str(exc)) from exc
