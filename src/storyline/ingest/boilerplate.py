@@ -105,15 +105,19 @@ _LINK_ITEM_WORDS = 15
 _SHORTCODE = re.compile(r"^\s*\[(\w+)[^\]]*\].*\[/\1\]\s*$")
 _FOOTER_URL = re.compile(r"^\s*(?:original|source|canonical)\s*(?:url|link|article)\s*:", _I)
 
-# Sentences kept in the text but out of claims.
+# Sentences kept in the text but out of claims: an anchor phrase, then the
+# sentence around it must ask for comment. Two steps keep the regexes linear.
 _REACHED_OUT = re.compile(
-    r"[^.!?\n]*\b(?:has|have|had)? ?(?:reached out to|contacted|asked)\b[^.!?\n]*"
-    r"\bfor (?:comment|a comment|a response|further comment|clarification)\b[^.!?\n]*[.!?]?"
-    r"|[^.!?\n]*\bdid not (?:immediately )?(?:respond|reply) to (?:a |an )?(?:request|"
-    r"requests|email|emails|message|messages|inquiry|inquiries)[^.!?\n]*\bfor comment\b"
-    r"[^.!?\n]*[.!?]?",
+    r"\breached out to\b|\bcontacted\b|\basked\b|\bdid not (?:immediately )?(?:respond|reply)\b"
+    r"|\bdid not return\b",
     _I,
 )
+_FOR_COMMENT = re.compile(
+    r"\bfor (?:a |further |immediate )?(?:comment|response|reaction|clarification)\b"
+    r"|\brequests? for comment\b|\bcomment (?:request|by email)\b",
+    _I,
+)
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’')]|$)|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,14 +159,29 @@ def drop_reason(paragraph: str) -> str | None:
 
 def kept_out_spans(text: str) -> tuple[Span, ...]:
     """Sentences that stay in ``text`` but must not become claims ("reached out for comment")."""
-    spans = []
-    for match in _REACHED_OUT.finditer(text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        if end > start:
+    spans: list[Span] = []
+    for anchor in _REACHED_OUT.finditer(text):
+        if spans and anchor.start() < spans[-1][1]:
+            continue
+        start = _sentence_start(text, anchor.start())
+        end_match = _SENTENCE_END.search(text, anchor.end())
+        end = end_match.end() if end_match and end_match.group() != "\n" else (
+            end_match.start() if end_match else len(text))  # fmt: skip
+        if _FOR_COMMENT.search(text, start, end):
             spans.append((start, end))
     return tuple(spans)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    start = position
+    while start > 0:
+        char = text[start - 1]
+        if char == "\n" or (char in ".!?" and start < len(text) and text[start].isspace()):
+            break
+        start -= 1
+    while start < position and text[start].isspace():
+        start += 1
+    return start
 
 
 def clean_paragraphs(paragraphs: Sequence[str], *, title: str | None = None) -> Cleaned:
