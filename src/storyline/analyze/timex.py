@@ -20,13 +20,15 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze import timex_calendar as cal
 from storyline.analyze.timex_lexicon import MODS, read_number
-from storyline.analyze.timex_rules import RULES, Context, Norm
+from storyline.analyze.timex_rules import DIGIT, RULES, TRIGGERS, Context, Norm
 from storyline.errors import AnalysisError
 from storyline.records import Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+_LINE = re.compile(r"[^\n]+")
+_TOKEN = re.compile(r"[a-z0-9]+")
 _COMPILED = [(name, re.compile(pattern, re.I), handler) for name, pattern, handler in RULES]
 
 # Words that put the event of a clause after the publication date, and words
@@ -119,13 +121,14 @@ def _value_alone(text: str, timex: Timex, dct: date | None) -> Timex:
 def _choose(text: str, dct: date | None) -> list[tuple[int, int, int, re.Match[str]]]:
     """Non-overlapping rule matches, longest first, each accepted by its rule."""
     candidates = []
-    for index, (_name, regex, handler) in enumerate(_COMPILED):
-        for m in regex.finditer(text):
-            if m.end() == m.start():
+    for line in _LINE.finditer(text):
+        words = set(_TOKEN.findall(line.group(0).lower()))
+        if any(any(ch.isdigit() for ch in w) for w in words):
+            words.add(DIGIT)
+        for index, (name, regex, handler) in enumerate(_COMPILED):
+            if TRIGGERS[name].isdisjoint(words):
                 continue
-            if handler(m, _context(text, m.start(), m.end(), dct)) is None:
-                continue
-            candidates.append((m.start(), m.end(), index, m))
+            candidates += _accepted(text, line.start(), line.end(), index, dct)
     candidates.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
     taken = bytearray(len(text) + 1)
     chosen = []
@@ -136,6 +139,15 @@ def _choose(text: str, dct: date | None) -> list[tuple[int, int, int, re.Match[s
         chosen.append((start, end, index, m))
     chosen.sort()
     return chosen
+
+
+def _accepted(text: str, start: int, end: int, index: int, dct: date | None) -> list:
+    _name, regex, handler = _COMPILED[index]
+    found = []
+    for m in regex.finditer(text, start, end):
+        if m.end() > m.start() and handler(m, _context(text, m.start(), m.end(), dct)) is not None:
+            found.append((m.start(), m.end(), index, m))
+    return found
 
 
 def _context(text: str, start: int, end: int, dct: date | None, last_quarter=None) -> Context:

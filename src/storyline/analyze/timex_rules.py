@@ -543,3 +543,47 @@ RULES += [
     ("set", rf"\b(?:daily|nightly|weekly|monthly|yearly|hourly|(?:every|each|per)\s+(?:(?P<sother>other)\s+)?(?:(?P<swd>{alt(WEEKDAYS)})|(?P<smon>{MONTH})|(?P<sunit>{UNIT}|morning|afternoon|evening|night))|(?P<swd2>{alt(WEEKDAYS)})s(?:\s+(?P<spart>{PART})s?)?)\b", _set),
     ("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|same)\s+|the\s+|recent\s+)?(?:(?P<num>{NUMBER}|a\s+few|few|several|many|some|a\s+number\s+of|numerous)(?:\s+(?:to|or)\s+{NUMBER}|-{NUMBER})?[\s-]+)?(?:(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar|school)\s+|-)?(?P<unit>{UNIT})\b(?!-old)(?:\s+and\s+a\s+half)?", _duration),
 ]
+
+
+# Words (lower-case, split at non-alphanumerics) one of which a line must hold
+# for a rule to be tried on it; DIGIT stands for any token with a digit. This
+# only saves time: each rule's pattern needs one of its words.
+DIGIT = "<digit>"
+_UNIT_WORDS = set(UNIT_FORMS) | {"weekend"}
+_MONTH_WORDS = set(MONTHS)
+TRIGGERS: dict[str, frozenset[str]] = {
+    name: frozenset(words)
+    for name, words in {
+        "weekday": set(WEEKDAYS),
+        "deictic": {"today", "tonight", "yesterday", "tomorrow", "night", "morning", "afternoon", "evening"},
+        "month-day": _MONTH_WORDS,
+        "day-month": _MONTH_WORDS,
+        "numeric-date": {DIGIT},
+        "month-year": _MONTH_WORDS,
+        "month-rel-year": _MONTH_WORDS,
+        "month": _MONTH_WORDS,
+        "year": {DIGIT},
+        "spelled-year": {"nineteen", "thousand"},
+        "decade": {DIGIT, "twenties", "thirties", "forties", "fifties", "sixties", "seventies",
+                   "eighties", "nineties"},
+        "century": {"century"},
+        "season": set(SEASONS),
+        "relative-unit": {"week", "month", "year", "quarter", "decade", "century"},
+        "the-unit": {"year", "quarter", "week", "month"},
+        "fiscal-year": {"fiscal"},
+        "quarter": {"quarter", "q1", "q2", "q3", "q4"},
+        "half": {"half"},
+        "year-ago-period": {"year", "period", "quarter"},
+        "weekend": {"weekend"},
+        "year-end": {"end"},
+        "latest-period": {"period", "months"},
+        "holiday": {"christmas", "year", "halloween", "thanksgiving", "independence", "labor",
+                    "memorial", "valentine"},
+        "clock": {DIGIT, "noon", "midnight"},
+        "ref": {"now", "currently", "current", "presently", "present", "nowadays", "these",
+                "recently", "recent", "lately", "past", "future", "coming"},
+        "set": {"daily", "nightly", "weekly", "monthly", "yearly", "hourly", "every", "each", "per"}
+        | {f"{d}s" for d in WEEKDAYS},
+        "duration": _UNIT_WORDS,
+    }.items()
+}  # fmt: skip
