@@ -482,6 +482,12 @@ def _duration(m: re.Match[str], c: Context) -> Norm | None:
     plural = m["unit"].lower() != unit and m["unit"].lower() not in ("mins", "secs", "hrs", "yrs")
     if raw in ("a", "an", "one") and unit in ("second", "quarter"):
         return None
+    if re.match(r"\s+old\b", c.suffix):
+        return None  # an age: "52 years old"
+    if raw in ("a", "an") and re.search(r"(?:\d|\bmillion|\bbillion|%)\s+$", c.prefix) and not re.match(
+        r"\s+(?:or\s+so\s+)?(?:ago|earlier|before|later|from)\b", c.suffix
+    ):
+        return None  # a rate: "$500 million a year"; TimeBank leaves it alone
     if raw in ("a", "an") and re.search(r"\b(?:times|twice|once)\s+$", c.prefix):
         t, letter, n = UNITS[unit]
         return Norm("SET", f"P{t}{n}{letter}")  # "twice a year"; TimeBank leaves "$40 a day" alone
