@@ -373,12 +373,16 @@ def _holiday(m: re.Match[str], c: Context) -> Norm | None:
             y = cal.day_year(c.dct, mo, d, c.direction)
         return Norm("DATE", f"{cal.year(y)}-{mo:02d}-{d:02d}", unit="day")
     rule = {"thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4),
-            "labor day": (9, 1, 1), "memorial day": (5, 1, -1)}[name]  # fmt: skip
+            "labor day": (9, 1, 1), "memorial day": (5, 1, -1),
+            "election day": (11, 2, 1)}[name]  # fmt: skip
     if y is None:
         if not c.dct:
             return Norm("DATE", "XXXX-XX-XX", unit="day")
         y = c.dct.year
-    return Norm("DATE", _nth_weekday(y, *rule).isoformat(), unit="day")
+    day = _nth_weekday(y, *rule)
+    if name == "election day":  # the Tuesday after the first Monday of November
+        day = _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
+    return Norm("DATE", day.isoformat(), unit="day")
 
 
 def _nth_weekday(y: int, month: int, weekday: int, n: int) -> date:
@@ -392,7 +396,7 @@ def _nth_weekday(y: int, month: int, weekday: int, n: int) -> date:
 def _clock(m: re.Match[str], c: Context) -> Norm | None:
     word = (m["named"] or "").lower()
     if word:
-        hour, minute = (12, 0) if word == "noon" else (24, 0)
+        hour, minute = (24, 0) if word == "midnight" else (12, 0)
     else:
         hour = int(m["hour"] or m["hour2"])
         minute = int(m["minute"] or m["minute2"] or 0)
@@ -427,7 +431,7 @@ REFS = {
     r"the moment|the present|this time|the time being": "PRESENT_REF",
     r"recently|recent|lately|the past|previously|formerly|more recently|in the past": "PAST_REF",
     r"recent (?:days|years|decades)|earlier|once|past (?:years|decades|quarters)": "PAST_REF",
-    r"the (?:near |distant |foreseeable |immediate )?future|future (?:years|decades|quarters)|coming (?:years|decades|quarters)|future|soon|shortly|coming (?:days|weeks|months|years)|the coming (?:days|weeks|months|years)": "FUTURE_REF",
+    r"the (?:near|short) term|the (?:near |distant |foreseeable |immediate )?future|future (?:years|decades|quarters)|coming (?:years|decades|quarters)|future|soon|shortly|coming (?:days|weeks|months|years)|the coming (?:days|weeks|months|years)": "FUTURE_REF",
 }
 
 
@@ -543,9 +547,9 @@ RULES += [
     ("weekend", r"\b(?P<rel>this|last|next|the|this\s+past|the\s+coming|the\s+past)\s+weekend\b", _weekend),
     ("year-end", r"\byear[-\s]end\b", _year_end),
     ("latest-period", r"\bthe\s+(?:latest|most\s+recent|current|same)\s+(?:period|three\s+months)\b", _latest_period),
-    ("holiday", rf"\b(?P<holiday>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|halloween|thanksgiving(?:\s+day)?|independence\s+day|labor\s+day|memorial\s+day|valentine's\s+day)(?:,?\s+(?P<hyear>{YEAR}))?\b", _holiday),
-    ("clock", r"(?:\b(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)|\b(?P<hour2>[01]?\d|2[0-3]):(?P<minute2>[0-5]\d)\b(?!\s*%)|\b(?P<named>noon|midnight)\b)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?", _clock),
-    ("ref", r"\b(?:now|currently|current|presently|at\s+present|nowadays|these\s+days|recently|more\s+recently|recent\s+(?:days|years|decades)|recent(?!\s+(?:weeks|months|quarters))|(?:past|future|coming)\s+(?:years|decades|quarters)|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years))\b", _ref),
+    ("holiday", rf"\b(?P<holiday>christmas(?:\s+(?:day|eve))?|new\s+year's\s+(?:day|eve)|halloween|thanksgiving(?:\s+day)?|independence\s+day|labor\s+day|memorial\s+day|valentine's\s+day|election\s+day)(?:,?\s+(?P<hyear>{YEAR}))?\b", _holiday),
+    ("clock", r"(?:\b(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)|\b(?P<hour2>[01]?\d|2[0-3]):(?P<minute2>[0-5]\d)\b(?!\s*%)|\b(?P<named>noon|midnight|midday)\b)(?:\s+(?:[ECMP][SD]T|GMT|UTC)\b)?", _clock),
+    ("ref", r"\b(?:now|currently|current|presently|at\s+present|nowadays|these\s+days|recently|more\s+recently|recent\s+(?:days|years|decades)|recent(?!\s+(?:weeks|months|quarters))|(?:past|future|coming)\s+(?:years|decades|quarters)|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|(?:the\s+)?coming\s+(?:days|weeks|months|years)|the\s+(?:near|short)\s+term)\b", _ref),
     ("set", rf"\b(?:daily|nightly|weekly|monthly|yearly|hourly|(?:every|each|per)\s+(?:(?P<sother>other)\s+)?(?:(?P<swd>{alt(WEEKDAYS)})|(?P<smon>{MONTH})|(?P<sunit>{UNIT}|morning|afternoon|evening|night))|(?P<swd2>{alt(WEEKDAYS)})s(?:\s+(?P<spart>{PART})s?)?)\b", _set),
     ("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|first|final|previous|coming|following|latest|remaining|initial|same)\s+|the\s+|recent\s+)?(?:(?P<num>{NUMBER}|a\s+few|few|several|many|some|a\s+number\s+of|numerous)(?:\s+(?:to|or)\s+{NUMBER}|-{NUMBER})?[\s-]+)?(?:(?:more|additional|full|straight|consecutive|long|trading|business|working|calendar|school)\s+|-)?(?P<unit>{UNIT})\b(?!-old)(?:\s+and\s+a\s+half)?", _duration),
 ]
@@ -584,10 +588,10 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "year-end": {"end"},
         "latest-period": {"period", "months"},
         "holiday": {"christmas", "year", "halloween", "thanksgiving", "independence", "labor",
-                    "memorial", "valentine"},
-        "clock": {DIGIT, "noon", "midnight"},
+                    "memorial", "valentine", "election"},
+        "clock": {DIGIT, "noon", "midnight", "midday"},
         "ref": {"now", "currently", "current", "presently", "present", "nowadays", "these",
-                "recently", "recent", "lately", "past", "future", "coming"},
+                "recently", "recent", "lately", "past", "future", "coming", "term"},
         "set": {"daily", "nightly", "weekly", "monthly", "yearly", "hourly", "every", "each", "per"}
         | {f"{d}s" for d in WEEKDAYS},
         "duration": _UNIT_WORDS,
