@@ -168,7 +168,7 @@ def _direction(text: str, start: int, end: int) -> cal.Direction:
     right = re.split(r"[.;,\n]", text[end : end + 25], maxsplit=1)[0]
     future = [m.end() for m in _FUTURE.finditer(left)]
     past = [m.end() for m in _PAST.finditer(left)]
-    if future and (not past or future[-1] > past[-1] or re.match(r"\S+\s+(?:ago|last)\b", left[past[-1] - 5 :] or "")):
+    if future and (not past or future[-1] > past[-1]):
         return "future"
     if not past and _FUTURE.search(right):
         return "future"
