@@ -89,7 +89,7 @@ def test_html_has_every_section_of_the_story():
         "radiomeridian.example",  # outlet from the URL host when none is known
     ):
         assert text in page, text
-    assert "1 Nov 2026" not in page
+    assert re.search(r'<span class="date prec-month" title="precision: month; from text">Nov 2026</span>', page)
 
 
 def test_html_conflicts_come_before_the_matrix_and_timeline():
@@ -210,6 +210,17 @@ def test_timeline_draws_a_dot_for_a_day_and_a_bar_for_a_month():
     assert by_summary["day"].point and not by_summary["month"].point
     assert by_summary["month"].width > 20 * by_summary["day"].width
     assert [e.summary for e in view.undated] == ["vague"]
+
+
+def test_timeline_breaks_the_axis_between_far_apart_dates():
+    entries = [TimelineEntry(date=d, claims=(), summary=d) for d in ("1987", "2026-11-18", "2026-11-19", "2026-11")]
+    view = timeline_view(entries)
+    assert len(view.breaks) == 1
+    x = {r.entry.summary: r.x for r in view.rows}
+    assert x["1987"] < view.breaks[0] < x["2026-11"] <= x["2026-11-18"] < x["2026-11-19"]
+    assert x["2026-11-19"] - x["2026-11-18"] > 8  # days stay apart, not squashed by 39 years
+    near = timeline_view([TimelineEntry(date=d, claims=(), summary=d) for d in ("2026-10-02", "2026-11-19")])
+    assert near.breaks == ()
 
 
 def test_mark_up_nests_crossing_spans_and_escapes():

@@ -246,6 +246,7 @@ class TimelineView:
     rows: tuple[TimelineRow, ...]
     undated: tuple[TimelineEntry, ...]
     ticks: tuple[tuple[float, str], ...]
+    breaks: tuple[float, ...]  # x of each break in the axis
     width: int
     height: int
     left: int
@@ -333,36 +334,59 @@ def _row(
 
 
 def timeline_view(entries: Sequence[TimelineEntry], *, width: int = 760) -> TimelineView:
-    """Geometry of the timeline chart: a dot for a day, a bar as long as a month or a year."""
-    left, row_h, top = 120, 24, 28
+    """Geometry of the timeline chart: a dot for a day, a bar as long as a month or a year.
+
+    Dates far apart (a 1987 background fact beside last week's events) would squash
+    the recent ones into a pixel, so the axis breaks between clusters of dates and
+    each cluster gets an equal share of the width; the breaks are drawn.
+    """
+    left, row_h, top, gap = 120, 24, 28, 18
     dated = [(e, date_interval(e.date)) for e in entries]
     spans = sorted(((e, iv) for e, iv in dated if iv), key=lambda p: (p[1][0], p[1][1]))
     undated = tuple(e for e, iv in dated if iv is None)
     if not spans:
-        return TimelineView((), undated, (), width, 0, left)
-    first = min(iv[0] for _, iv in spans)
-    last = max(iv[1] for _, iv in spans) + timedelta(days=1)
-    days = max((last - first).days, 1)
-    scale = (width - left - 16) / days
+        return TimelineView((), undated, (), (), width, 0, left)
+    clusters = _clusters([iv for _, iv in spans])
+    share = (width - left - 16 - gap * (len(clusters) - 1)) / len(clusters)
+    starts = [left + i * (share + gap) for i in range(len(clusters))]
+
+    def x_of(day: date) -> float:
+        i = next(k for k, (lo, hi) in enumerate(clusters) if lo <= day <= hi + timedelta(days=1))
+        lo, hi = clusters[i]
+        return starts[i] + (day - lo).days * share / ((hi - lo).days + 1)
+
     rows = []
     for i, (entry, (lo, hi)) in enumerate(spans):
-        x = left + (lo - first).days * scale
-        w = ((hi - lo).days + 1) * scale
+        x = x_of(lo)
         rows.append(
             TimelineRow(
                 entry=entry,
                 label=date_label(entry.date),
                 precision=date_precision(entry.date),
                 x=round(x, 1),
-                width=round(max(w, 3.0), 1),
+                width=round(max(x_of(hi + timedelta(days=1)) - x, 3.0), 1),
                 y=top + i * row_h,
                 point=lo == hi,
             )
         )
-    ticks = tuple(
-        (round(left + d * scale, 1), _tick_label(first + timedelta(days=d), days)) for d in _tick_days(days)
-    )
-    return TimelineView(tuple(rows), undated, ticks, width, top + len(rows) * row_h + 8, left)
+    ticks = []
+    for (lo, hi), x0 in zip(clusters, starts, strict=True):
+        days = (hi - lo).days + 1
+        for d in _tick_days(days)[: max(1, 4 // len(clusters))]:
+            ticks.append((round(x0 + d * share / days, 1), _tick_label(lo + timedelta(days=d), days)))
+    breaks = tuple(round(x - gap / 2, 1) for x in starts[1:])
+    return TimelineView(tuple(rows), undated, tuple(ticks), breaks, width, top + len(rows) * row_h + 8, left)
+
+
+def _clusters(intervals: Sequence[tuple[date, date]]) -> list[tuple[date, date]]:
+    """Runs of intervals (sorted by start) with no gap longer than 60 days or the run itself."""
+    runs: list[tuple[date, date]] = []
+    for lo, hi in intervals:
+        if runs and (lo - runs[-1][1]).days <= max(60, (runs[-1][1] - runs[-1][0]).days):
+            runs[-1] = (runs[-1][0], max(runs[-1][1], hi))
+        else:
+            runs.append((lo, hi))
+    return runs
 
 
 def _tick_label(day: date, days: int) -> str:
