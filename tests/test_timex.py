@@ -34,7 +34,7 @@ def values(text: str, published: str | None = PUBLISHED) -> list[tuple[str, str]
         ("They meet again next Monday.", ("next Monday", "DATE", "2024-10-28", None)),
         ("The deal collapsed last Tuesday.", ("last Tuesday", "DATE", "2024-10-15", None)),
         ("Sunday's rally drew thousands.", ("Sunday", "DATE", "2024-10-20", None)),
-        ("Fighting resumed Saturday night near the border.", ("Saturday night", "DATE", "2024-10-19", None)),
+        ("Fighting resumed Saturday night near the border.", ("Saturday night", "TIME", "2024-10-19TNI", None)),
     ],
 )
 def test_weekdays_latest_on_or_before_publication_unless_future(text, expected):

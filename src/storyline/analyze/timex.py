@@ -39,12 +39,11 @@ _FUTURE = re.compile(
     r"would|as\s+(?:soon|early)\s+as|by\s+next|until)\b",
     re.I,
 )
+# Lower-case only: "United" and "Ahmed" are no past tense.
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|says|told|ago|last|since|has\s+been|have\s+been|"
-    r"(?!(?:scheduled|planned|expected|need|indeed|proceed|exceed|succeed)\b)[a-z]{3,}ed)\b",
-    re.I,
+    r"\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|told|ago|last|since|has\s+been|have\s+been|"
+    r"(?!(?:scheduled|planned|expected|need|indeed|proceed|exceed|succeed)\b)[a-z]{3,}ed)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`(])|\n\s*\n")
 _QUANTITY_MOD = re.compile(
     r"(?:\b(?P<mod>" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in MODS), key=len, reverse=True)) + r")\s+)$",
     re.I,

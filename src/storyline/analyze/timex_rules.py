@@ -83,7 +83,8 @@ def _weekday(m: re.Match[str], c: Context) -> Norm | None:
     if anchor and rel in ("last", "past", "this past", "the previous"):
         anchor = anchor - timedelta(days=1)
     value = cal.weekday_value(anchor, WEEKDAYS[name], direction)
-    # "Friday night": TempEval-3 annotators (and the AQUAINT part) value the day.
+    if m["part"]:  # "Friday night": a part of that day, as TimeML writes it
+        return Norm("TIME", f"{value}T{DAY_PARTS[m['part'].lower()]}", unit="day")
     return Norm("DATE", value, unit="day")
 
 
