@@ -113,6 +113,8 @@ def test_ago_is_a_date_anchored_to_publication(text, expected):
         ("Crops failed last winter.", ("last winter", "DATE", "2023-WI", None)),
         ("Crops failed last summer.", ("last summer", "DATE", "2024-SU", None)),
         ("Shops close at Christmas.", ("Christmas", "DATE", "2024-12-25", None)),
+        ("Turnout rose on Election Day.", ("Election Day", "DATE", "2024-11-05", None)),
+        ("The parade is on Thanksgiving Day.", ("Thanksgiving Day", "DATE", "2024-11-28", None)),
         ("Fiscal 2023 revenue rose.", ("Fiscal 2023", "DATE", "2023", None)),
     ],
 )
@@ -183,6 +185,7 @@ def test_durations_including_approximate_ones(text, expected):
         ("The deadline passed at noon Thursday.", ("noon Thursday", "TIME", "2024-10-17T12:00", None)),
         ("Trading halted at 5 p.m. EST Oct. 18.", ("5 p.m. EST Oct. 18", "TIME", "2024-10-18T17:00", None)),
         ("It began around 7:15 a.m.", ("around 7:15 a.m.", "TIME", "2024-10-22T07:15", "APPROX")),
+        ("Talks broke up at midday.", ("midday", "TIME", "2024-10-22T12:00", None)),
     ],
 )
 def test_times_of_day(text, expected):
@@ -198,6 +201,7 @@ def test_times_of_day(text, expected):
         ("Talks may resume in the near future.", ("the near future", "DATE", "FUTURE_REF", None)),
         ("Prices will rise in the coming months.", ("the coming months", "DATE", "FUTURE_REF", None)),
         ("Such attacks were rare in the past.", ("the past", "DATE", "PAST_REF", None)),
+        ("Rates will stay low in the near term.", ("the near term", "DATE", "FUTURE_REF", None)),
     ],
 )
 def test_present_past_and_future_refs(text, expected):
@@ -245,6 +249,8 @@ def test_without_publication_date_values_stay_underspecified(text, expected):
         "He scored 1994 points in his career.",
         "March on Washington, they said.",
         "A second round of talks failed.",
+        "Mr. Lee, 52 years old, resigned.",
+        "The plan saves $500 million a year.",
     ],
 )
 def test_not_temporal(text):
