@@ -85,7 +85,8 @@ def trafilatura_body(html: bytes, url: str, name: str) -> str:
 
 
 def evaluate(data: Path, extract, pages: int | None = None) -> dict:  # noqa: ANN001
-    rows = [json.loads(line) for line in (data / "gold.jsonl").open(encoding="utf-8")]
+    with (data / "gold.jsonl").open(encoding="utf-8") as lines:
+        rows = [json.loads(line) for line in lines]
     rows = rows[:pages] if pages else rows
     precisions, recalls, per_page, leftovers = [], [], [], 0
     started = time.perf_counter()

@@ -75,7 +75,11 @@ def write_archive(path: Path, records: int, paragraphs: int, gzip: bool) -> None
                 payload = page(number, paragraphs, rng)
                 headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
                 record = writer.create_warc_record(
-                    url, "response", payload=io.BytesIO(payload), http_headers=headers
+                    url,
+                    "response",
+                    payload=io.BytesIO(payload),
+                    length=len(payload),
+                    http_headers=headers,
                 )
             writer.write_record(record)
 

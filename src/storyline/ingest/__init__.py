@@ -138,7 +138,8 @@ def _guarded(
             with open(source, "rb") as stream:
                 yield from jsonl.read_jsonl(_capped_lines(stream, source, options), path=source)
         else:
-            yield from read_bytes(_read_file(source, options), name=source, options=options)
+            data = _read_file(source, options)
+            yield from read_bytes(data, name=source, options=options, fetcher=fetcher)
     except IngestError as err:
         yield Problem(stage="ingest", message=str(err), path=source)
     except (OSError, MemoryError, RecursionError) as err:

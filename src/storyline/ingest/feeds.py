@@ -23,7 +23,7 @@ from storyline.errors import IngestError
 from storyline.ingest import html as html_reader
 from storyline.ingest.fetch import Fetcher
 from storyline.ingest.options import ReadOptions
-from storyline.ingest.outlets import outlet_for_url
+from storyline.ingest.outlets import known_outlet, outlet_for_url
 from storyline.ingest.text import Head, article_id, build_article
 from storyline.records import Article, Problem
 
@@ -93,7 +93,7 @@ def _entry_article(
                 text=page.text,
                 path=fetched.url,
                 url=page.url or meta["url"],
-                outlet=page.outlet or outlet_for_url(meta["url"]) or feed_title,
+                outlet=page.outlet or outlet_for_url(meta["url"], site_name=feed_title),
                 title=meta["title"] or page.title,
                 author=meta["author"] or page.author,
                 published=meta["published"] or page.published,
@@ -127,7 +127,7 @@ def _as_metadata(article: Article, feed_title: str | None) -> Article:
         flags += ("truncated",)
     return replace(
         article,
-        outlet=article.outlet or feed_title,
+        outlet=known_outlet(article.url) or outlet_for_url(article.url, site_name=feed_title),
         published_source="metadata" if article.published else None,
         flags=flags,
     )

@@ -100,7 +100,7 @@ def extract_page(markup: bytes | str, *, url: str | None = None, name: str = "<h
         author=document.author or None,
         published=normalize_date(document.date) if document.date else None,
         url=page_url,
-        outlet=outlet_for_url(page_url) or (document.sitename or None),
+        outlet=outlet_for_url(page_url, site_name=document.sitename),
         flags=_flags(cleaned.text, document.pagetype),
     )
 

@@ -8,7 +8,11 @@ registered name, so most outlets missing from the table still read right.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
+
+# "Site - Section", "Site | Tagline", "Site: Top stories": the site is the first part.
+_SITE_NAME_TAIL = re.compile(r"\s+[-|–—:»]\s+")
 
 # Hosts whose names the fallback would spell wrongly (acronyms, brand spellings).
 OUTLETS: dict[str, str] = {
@@ -94,8 +98,9 @@ OUTLETS: dict[str, str] = {
 
 # Registered-name endings that are separate words in outlet names, longest first.
 _SUFFIXES = (
-    "independent", "chronicle", "telegraph", "observer", "guardian", "gazette", "journal",
-    "herald", "tribune", "express", "courier", "monitor", "insider", "reporter", "review",
+    "independent", "chronicle", "telegraph", "observer", "guardian", "journal",
+    "herald", "tribune", "ledger", "gazette", "express", "courier", "monitor", "insider",
+    "reporter", "review",
     "today", "times", "post", "news", "daily", "mail", "star", "sun", "wire", "weekly",
     "record", "press", "report", "bulletin", "dispatch", "examiner", "leader", "mirror",
     "standard", "sentinel", "register", "inquirer", "online", "world", "voice",
@@ -119,8 +124,24 @@ def host_of(url: str | None) -> str | None:
     return host.removeprefix("www.")
 
 
-def outlet_for_url(url: str | None) -> str | None:
-    """The outlet that publishes at ``url``: from the table, else spelled from the host."""
+def outlet_for_url(url: str | None, *, site_name: str | None = None) -> str | None:
+    """The outlet that publishes at ``url``.
+
+    The table first, then the name the site gives itself (``og:site_name``, a
+    feed title: "The Riverside Ledger - News" -> "The Riverside Ledger"), then
+    the host spelled out.
+    """
+    known = known_outlet(url)
+    if known:
+        return known
+    if site_name and site_name.strip():
+        return _SITE_NAME_TAIL.split(site_name.strip(), maxsplit=1)[0].strip() or None
+    host = host_of(url)
+    return _spell(_registered_label(host.split("."))) if host else None
+
+
+def known_outlet(url: str | None) -> str | None:
+    """The outlet of ``url``'s host (or a parent domain) in the table, else None."""
     host = host_of(url)
     if host is None:
         return None
@@ -129,7 +150,7 @@ def outlet_for_url(url: str | None) -> str | None:
         name = OUTLETS.get(".".join(labels[start:]))
         if name:
             return name
-    return _spell(_registered_label(labels))
+    return None
 
 
 def _registered_label(labels: list[str]) -> str:

@@ -127,7 +127,7 @@ def article_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-_BYLINE = re.compile(r"^\s*by\s+(?P<author>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
+_BYLINE = re.compile(r"^\s*(?i:by)\s+(?P<author>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*$")
 # A first line this short with no closing punctuation, then a blank line, is a headline.
 _TITLE_WORDS = 20
 
