@@ -10,6 +10,7 @@ A truncated or corrupt archive yields what it read, then one Problem.
 
 from __future__ import annotations
 
+import os
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -29,19 +30,36 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 def read_warc(stream: BinaryIO, *, path: str, options: ReadOptions) -> Iterator[Article | Problem]:
     """Articles from the HTML responses of one archive."""
     records = 0
+    iterator = ArchiveIterator(stream, arc2warc=True)
     try:
-        for record in ArchiveIterator(stream, arc2warc=True):
+        for record in iterator:
             records += 1
             yield from _record(record, path=path, options=options)
     except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as err:
-        yield Problem(
-            stage="ingest",
-            message=(
-                f"{path}: archive truncated or corrupt after {records} records ({err}); "
-                f"the records before it were read"
-            ),
-            path=path,
-        )
+        yield _truncated(path, records, str(err))
+        return
+    size = _size(stream)
+    if size is not None and iterator.offset < size:
+        # warcio stops quietly inside a cut gzip member: the bytes left unread say so
+        yield _truncated(path, records, f"{size - iterator.offset:,} bytes at the end unreadable")
+
+
+def _truncated(path: str, records: int, reason: str) -> Problem:
+    return Problem(
+        stage="ingest",
+        message=(
+            f"{path}: archive truncated or corrupt after {records} records ({reason}); "
+            f"the records before it were read"
+        ),
+        path=path,
+    )
+
+
+def _size(stream: BinaryIO) -> int | None:
+    try:
+        return os.fstat(stream.fileno()).st_size
+    except (OSError, AttributeError, ValueError):
+        return None
 
 
 def _record(record, *, path: str, options: ReadOptions) -> Iterator[Article | Problem]:  # noqa: ANN001
@@ -61,6 +79,13 @@ def _record(record, *, path: str, options: ReadOptions) -> Iterator[Article | Pr
         yield Problem(
             stage="ingest",
             message=f"{path}: record {url} is over {options.max_bytes:,} bytes; skipped",
+            path=path,
+        )
+        return
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        yield Problem(
+            stage="ingest",
+            message=f"{path}: record {url} is cut short (archive truncated); skipped",
             path=path,
         )
         return
