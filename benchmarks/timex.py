@@ -16,14 +16,18 @@ from pathlib import Path
 from storyline.analyze.timex import find_timexes
 from storyline.analyze.timex_eval import load_gold, score
 
-DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tempeval3" / "train.jsonl"
+DEFAULT = (
+    Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tempeval3" / "train.jsonl"
+)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
-    parser.add_argument("--errors", action="store_true", help="print each miss, spurious and wrong value")
+    parser.add_argument(
+        "--errors", action="store_true", help="print each miss, spurious and wrong value"
+    )
     args = parser.parse_args()
     docs = load_gold(args.path)[: args.limit]
 
@@ -44,25 +48,29 @@ def main() -> None:
         s = getattr(scores, name)
         print(f"{name:8} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}")
     n = sum(len(s) for s in system)
-    print(f"tagger: {len(docs) / (t2 - t1):.0f} docs/s, {n / (t2 - t1):.0f} timexes/s "
-          f"({t2 - t1:.2f} s); spaCy parse {t1 - t0:.2f} s")
+    print(
+        f"tagger: {len(docs) / (t2 - t1):.0f} docs/s, {n / (t2 - t1):.0f} timexes/s "
+        f"({t2 - t1:.2f} s); spaCy parse {t1 - t0:.2f} s"
+    )
 
 
 def _print_errors(docs, system) -> None:
     for d, found in zip(docs, system, strict=True):
         for g in d.timexes:
             over = [s for s in found if s.span[0] < g.span[1] and g.span[0] < s.span[1]]
-            gtext = d.text[g.span[0]:g.span[1]]
+            gtext = d.text[g.span[0] : g.span[1]]
             if not over:
                 print(f"MISS {d.dct} {gtext!r} {g.type} {g.value}")
             elif over[0].value != g.value or over[0].span != g.span:
                 s = over[0]
                 kind = "VALUE" if s.value != g.value else "SPAN"
-                print(f"{kind} {d.dct} {gtext!r} {g.type} {g.value} | {d.text[s.span[0]:s.span[1]]!r} {s.type} {s.value}")
+                stext = d.text[s.span[0] : s.span[1]]
+                print(f"{kind} {d.dct} {gtext!r} {g.type} {g.value} | {stext!r} {s.type} {s.value}")
         for s in found:
             if not any(s.span[0] < g.span[1] and g.span[0] < s.span[1] for g in d.timexes):
                 a, b = s.span
-                print(f"SPURIOUS {d.dct} {d.text[a:b]!r} {s.type} {s.value} | {d.text[max(0,a-40):b+30]!r}")
+                around = d.text[max(0, a - 40) : b + 30]
+                print(f"SPURIOUS {d.dct} {d.text[a:b]!r} {s.type} {s.value} | {around!r}")
 
 
 if __name__ == "__main__":

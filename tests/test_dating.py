@@ -31,7 +31,9 @@ DATED_TEXT = (
     "Officials expect repairs to last a month."
 )
 DATED = ArticleAnalysis(
-    article=Article(id="wire-1", text=DATED_TEXT, published="2024-03-12", published_source="metadata"),
+    article=Article(
+        id="wire-1", text=DATED_TEXT, published="2024-03-12", published_source="metadata"
+    ),
     timexes=(
         timex(DATED_TEXT, "Friday", "2024-03-08"),
         timex(DATED_TEXT, "Monday", "2024-03-11"),
@@ -46,7 +48,9 @@ def undated(text: str, timexes: tuple[Timex, ...]) -> ArticleAnalysis:
 
 def bridge_event(text: str) -> SharedEvent:
     return SharedEvent(
-        own_sentence=sentence(text, "bridge"), other=DATED, other_sentence=sentence(DATED_TEXT, "bridge")
+        own_sentence=sentence(text, "bridge"),
+        other=DATED,
+        other_sentence=sentence(DATED_TEXT, "bridge"),
     )
 
 
@@ -65,7 +69,9 @@ def test_lede_weekday_is_the_newest_event_and_bounds_the_date_from_below():
         "Dock workers walked out on Tuesday, the union said.\n"
         "City officials said the bridge was shut on Friday because of cracks."
     )
-    article = undated(text, (timex(text, "Tuesday", "XXXX-WXX-2"), timex(text, "Friday", "XXXX-WXX-5")))
+    article = undated(
+        text, (timex(text, "Tuesday", "XXXX-WXX-2"), timex(text, "Friday", "XXXX-WXX-5"))
+    )
     inference = infer_published(article, [bridge_event(text)])
     assert inference is not None
     assert inference.date == "2024-03-12"
@@ -76,7 +82,9 @@ def test_yesterday_against_a_dated_weekday_pins_one_day():
     text = "The port strike that began yesterday has spread."
     article = undated(text, (timex(text, "yesterday", "XXXX-XX-XX"),))
     event = SharedEvent(
-        own_sentence=sentence(text, "strike"), other=DATED, other_sentence=sentence(DATED_TEXT, "strike")
+        own_sentence=sentence(text, "strike"),
+        other=DATED,
+        other_sentence=sentence(DATED_TEXT, "strike"),
     )
     inference = infer_published(article, [event])
     assert inference == Inference(date="2024-03-12", evidence=inference.evidence)
@@ -88,9 +96,13 @@ def test_two_events_intersect():
         "City officials said the bridge was shut on Friday because of cracks.\n"
         "The port strike began last week."
     )
-    article = undated(text, (timex(text, "Friday", "XXXX-WXX-5"), timex(text, "last week", "XXXX-WXX")))
+    article = undated(
+        text, (timex(text, "Friday", "XXXX-WXX-5"), timex(text, "last week", "XXXX-WXX"))
+    )
     strike = SharedEvent(
-        own_sentence=sentence(text, "strike"), other=DATED, other_sentence=sentence(DATED_TEXT, "strike")
+        own_sentence=sentence(text, "strike"),
+        other=DATED,
+        other_sentence=sentence(DATED_TEXT, "strike"),
     )
     inference = infer_published(article, [bridge_event(text), strike])
     # Friday = Mar 8 allows Mar 8..14; "last week" = the week of Mar 11 needs Mar 18..24.
@@ -101,7 +113,9 @@ def test_last_week_against_a_dated_day():
     text = "The port strike began last week."
     article = undated(text, (timex(text, "last week", "XXXX-WXX"),))
     strike = SharedEvent(
-        own_sentence=sentence(text, "strike"), other=DATED, other_sentence=sentence(DATED_TEXT, "strike")
+        own_sentence=sentence(text, "strike"),
+        other=DATED,
+        other_sentence=sentence(DATED_TEXT, "strike"),
     )
     inference = infer_published(article, [strike])
     assert inference is not None and inference.date == "2024-03-18"
@@ -120,7 +134,9 @@ def test_absolute_date_in_both_says_nothing_about_publication():
         article=Article(id="wire-2", text=other_text, published="2024-03-12"),
         timexes=(timex(other_text, "March 8, 2024", "2024-03-08"),),
     )
-    event = SharedEvent(own_sentence=sentence(text, "bridge"), other=other, other_sentence=(0, len(other_text)))
+    event = SharedEvent(
+        own_sentence=sentence(text, "bridge"), other=other, other_sentence=(0, len(other_text))
+    )
     # "March 8" resolves to 2024-03-08 from any day near publication: no evidence.
     assert infer_published(article, [event]) is None
 
@@ -130,7 +146,9 @@ def test_dated_article_without_a_date_is_no_evidence():
     article = undated(text, (timex(text, "Friday", "XXXX-WXX-5"),))
     no_date = ArticleAnalysis(article=Article(id="x", text=DATED_TEXT), timexes=DATED.timexes)
     event = SharedEvent(
-        own_sentence=sentence(text, "bridge"), other=no_date, other_sentence=sentence(DATED_TEXT, "bridge")
+        own_sentence=sentence(text, "bridge"),
+        other=no_date,
+        other_sentence=sentence(DATED_TEXT, "bridge"),
     )
     assert infer_published(article, [event]) is None
     assert infer_published(article, []) is None
@@ -147,9 +165,13 @@ def test_two_events_narrow_the_days_to_their_overlap():
         "City officials said the bridge was shut on Friday because of cracks.\n"
         "The port strike began on Monday."
     )
-    article = undated(text, (timex(text, "Friday", "XXXX-WXX-5"), timex(text, "Monday", "XXXX-WXX-1")))
+    article = undated(
+        text, (timex(text, "Friday", "XXXX-WXX-5"), timex(text, "Monday", "XXXX-WXX-1"))
+    )
     strike = SharedEvent(
-        own_sentence=sentence(text, "strike"), other=DATED, other_sentence=sentence(DATED_TEXT, "strike")
+        own_sentence=sentence(text, "strike"),
+        other=DATED,
+        other_sentence=sentence(DATED_TEXT, "strike"),
     )
     inference = infer_published(article, [bridge_event(text), strike])
     # Friday = Mar 8 allows Mar 8..14, Monday = Mar 11 allows Mar 11..17.

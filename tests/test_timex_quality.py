@@ -28,7 +28,10 @@ def test_tempeval3_dev_slice_value_f1_floor(shared_dir, nlp):
 def test_scoring_follows_tempeval3_definitions():
     from storyline.records import Timex
 
-    gold = [Timex(span=(0, 6), type="DATE", value="2024-10-18"), Timex(span=(10, 20), type="DURATION", value="P2Y")]
+    gold = [
+        Timex(span=(0, 6), type="DATE", value="2024-10-18"),
+        Timex(span=(10, 20), type="DURATION", value="P2Y"),
+    ]
     system = [
         Timex(span=(0, 6), type="DATE", value="2024-10-18"),  # strict, right value
         Timex(span=(12, 20), type="DATE", value="P2Y"),  # relaxed only, wrong type

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 
 from storyline.analyze import timex_calendar as cal
 from storyline.analyze.timex_lexicon import MODS, read_number
-from storyline.analyze.timex_rules import DIGIT, RULES, TRIGGERS, Context, Norm
+from storyline.analyze.timex_patterns import DIGIT, RULES, TRIGGERS
+from storyline.analyze.timex_rules import Context, Norm
 from storyline.errors import AnalysisError
 from storyline.records import Timex
 
@@ -45,7 +46,9 @@ _PAST = re.compile(
     r"(?!(?:scheduled|planned|expected|need|indeed|proceed|exceed|succeed)\b)[a-z]{3,}ed)\b"
 )
 _QUANTITY_MOD = re.compile(
-    r"(?:\b(?P<mod>" + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in MODS), key=len, reverse=True)) + r")\s+)$",
+    r"(?:\b(?P<mod>"
+    + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in MODS), key=len, reverse=True))
+    + r")\s+)$",
     re.I,
 )
 _PART_MOD = re.compile(
@@ -110,7 +113,10 @@ def _value_alone(text: str, timex: Timex, dct: date | None) -> Timex:
     start, end = timex.span
     found = tag(text[start:end], dct.isoformat() if dct else None)
     if len(found) == 1 and found[0].span == (0, end - start):
-        return replace(timex, type=found[0].type, value=found[0].value, mod=found[0].mod or timex.mod)
+        again = found[0]
+        return Timex(
+            span=timex.span, type=again.type, value=again.value, mod=again.mod or timex.mod
+        )
     return timex
 
 
@@ -124,7 +130,7 @@ def _choose(text: str, dct: date | None) -> list[tuple[int, int, int, re.Match[s
         words = set(_TOKEN.findall(line.group(0).lower()))
         if any(any(ch.isdigit() for ch in w) for w in words):
             words.add(DIGIT)
-        for index, (name, regex, handler) in enumerate(_COMPILED):
+        for index, (name, _regex, _handler) in enumerate(_COMPILED):
             if TRIGGERS[name].isdisjoint(words):
                 continue
             candidates += _accepted(text, line.start(), line.end(), index, dct)
@@ -210,7 +216,9 @@ def _merge_clock_and_day(text: str, timexes: list[Timex]) -> list[Timex]:
             first = out.pop()
             clock, day_ = (first, timex) if _CLOCK.fullmatch(first.value) else (timex, first)
             value = day_.value + _CLOCK.fullmatch(clock.value)[1]  # type: ignore[index]
-            timex = Timex(span=(first.span[0], timex.span[1]), type="TIME", value=value, mod=clock.mod)
+            timex = Timex(
+                span=(first.span[0], timex.span[1]), type="TIME", value=value, mod=clock.mod
+            )
         out.append(timex)
     return out
 
@@ -236,7 +244,10 @@ def _extend(text: str, start: int, end: int, norm: Norm, c: Context) -> tuple[in
     if norm.type in ("DURATION", "TIME") or norm.mod == "AGO":
         if m := _QUANTITY_MOD.search(before):
             mod = MODS[re.sub(r"\s+", " ", m["mod"].lower())]
-            if not (m["mod"].lower() == "over" and (norm.type != "DURATION" or text[start:start + 4].lower() == "the ")):
+            if not (
+                m["mod"].lower() == "over"
+                and (norm.type != "DURATION" or text[start : start + 4].lower() == "the ")
+            ):
                 start, norm = start - len(m.group(0)), replace(norm, mod=mod)
     elif norm.type == "DATE" and not norm.value.endswith("_REF"):
         if m := _APPROX_DATE.search(before):
@@ -250,7 +261,9 @@ def _extend(text: str, start: int, end: int, norm: Norm, c: Context) -> tuple[in
     return start, end, norm
 
 
-def _ago(text: str, start: int, end: int, norm: Norm, word: str, c: Context) -> tuple[int, int, Norm]:
+def _ago(
+    text: str, start: int, end: int, norm: Norm, word: str, c: Context
+) -> tuple[int, int, Norm]:
     """ "two years ago" is the date two years before publication, at the unit's precision."""
     unit = norm.unit or "year"
     m = re.fullmatch(r"PT?(\d+|X)([A-Z]+)", norm.value)
@@ -269,5 +282,9 @@ def _ago(text: str, start: int, end: int, norm: Norm, word: str, c: Context) -> 
         y, q = c.last_quarter
         return start, end, Norm("DATE", cal.quarter(y - 1, q), mod="AGO", unit="derived")
     if unit == "quarter":
-        return start, end, Norm("DATE", cal.shift(c.dct, "quarter", sign * count), mod="AGO", unit="derived")
+        return (
+            start,
+            end,
+            Norm("DATE", cal.shift(c.dct, "quarter", sign * count), mod="AGO", unit="derived"),
+        )
     return start, end, Norm("DATE", cal.shift(c.dct, unit, sign * count), mod="AGO", unit=unit)

@@ -49,10 +49,17 @@ def load_gold(path: Path) -> list[GoldDoc]:
         for line in lines:
             row = json.loads(line)
             timexes = tuple(
-                Timex(span=(t["start"], t["end"]), type=t["type"], value=t["value"], mod=t["attrs"].get("mod"))
+                Timex(
+                    span=(t["start"], t["end"]),
+                    type=t["type"],
+                    value=t["value"],
+                    mod=t["attrs"].get("mod"),
+                )
                 for t in row["timexes"]
             )
-            docs.append(GoldDoc(id=row["doc_id"], text=row["text"], dct=row["dct"], timexes=timexes))
+            docs.append(
+                GoldDoc(id=row["doc_id"], text=row["text"], dct=row["dct"], timexes=timexes)
+            )
     return docs
 
 

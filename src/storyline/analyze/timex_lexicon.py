@@ -8,6 +8,7 @@ except where a rule says otherwise (the modal "may" is not the month May).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from fractions import Fraction
 
 MONTHS = {
@@ -49,7 +50,7 @@ ORDINALS = {
     "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
     "twentieth": 20, "twenty-first": 21, "last": -1, "final": -1,
 }  # fmt: skip
-SMALL = {
+SMALL: dict[str, int | Fraction] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -83,7 +84,7 @@ PART_MODS = {
 }  # fmt: skip
 
 
-def alt(words: object) -> str:
+def alt(words: Iterable[object]) -> str:
     """A regex alternation of ``words``, longest first so the longest wins."""
     items = sorted({str(w) for w in words}, key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
@@ -99,7 +100,13 @@ NUMBER = (
     rf"|{_WORDS}(?:(?:\s+|-)(?:and\s+)?{_WORDS})*(?:\s+and\s+a\s+half)?)"
 )
 UNIT = alt(UNIT_FORMS)
-MONTH = r"(?:" + alt([m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]) + "|" + alt([m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")]) + r"\.?)"
+MONTH = (
+    r"(?:"
+    + alt([m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")])
+    + "|"
+    + alt([m for m in MONTHS if len(m) <= 4 and m not in ("may", "june", "july")])
+    + r"\.?)"
+)
 WEEKDAY = alt(WEEKDAYS)
 SEASON = alt(SEASONS)
 

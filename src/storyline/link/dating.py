@@ -19,13 +19,11 @@ from datetime import date, timedelta
 from storyline.analyze.timex import reanchor
 from storyline.records import ArticleAnalysis, Span, Timex
 
-record = dataclass(frozen=True, slots=True, kw_only=True)
-
 # How far from a dated article's publication an undated one may have appeared.
 WINDOW_DAYS = 14
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SharedEvent:
     """A sentence of the undated article reporting the same event as a sentence of a dated one."""
 
@@ -34,7 +32,7 @@ class SharedEvent:
     other_sentence: Span
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Inference:
     date: str  # ISO day
     evidence: str  # which expressions in which articles gave it, in words
@@ -72,7 +70,9 @@ def _event_days(undated: ArticleAnalysis, event: SharedEvent) -> tuple[set[date]
     if published is None:
         return None
     own = _inside(undated.timexes, event.own_sentence)
-    theirs = [t for t in _inside(event.other.timexes, event.other_sentence) if t.value[:1].isdigit()]
+    theirs = [
+        t for t in _inside(event.other.timexes, event.other_sentence) if t.value[:1].isdigit()
+    ]
     if not own or not theirs:
         return None
     window = [published + timedelta(days=n) for n in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
@@ -81,7 +81,11 @@ def _event_days(undated: ArticleAnalysis, event: SharedEvent) -> tuple[set[date]
     best: tuple[set[date], str] | None = None
     for index, mine in enumerate(own):
         for their in theirs:
-            days = {day for day, values in table.items() if values[index] and _same(values[index], their.value)}
+            days = {
+                day
+                for day, values in table.items()
+                if values[index] and _same(values[index], their.value)
+            }
             if not days or len(days) == len(window):
                 continue  # never equal, or equal whatever the date: no evidence
             if best is None or len(days) < len(best[0]):
@@ -115,21 +119,27 @@ def _lede_bound(undated: ArticleAnalysis, ordered: list[date]) -> tuple[list[dat
 
 def _is_weekday(text: str, timex: Timex) -> bool:
     words = text[timex.span[0] : timex.span[1]].lower()
-    return any(d in words for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+    return any(
+        d in words
+        for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
 
 
 def _values_at(text: str, sentence: Span, timexes: Sequence[Timex], day: date) -> list[str | None]:
     """The timexes' values had the article appeared on ``day`` (read within ``sentence``)."""
     start, end = sentence
     local = tuple(
-        Timex(span=(t.span[0] - start, t.span[1] - start), type=t.type, value=t.value) for t in timexes
+        Timex(span=(t.span[0] - start, t.span[1] - start), type=t.type, value=t.value)
+        for t in timexes
     )
     again = reanchor(text[start:end], local, day.isoformat())
     return [t.value if t.value[:1].isdigit() else None for t in again]
 
 
-def _same(mine: str, theirs: str) -> bool:
+def _same(mine: str | None, theirs: str) -> bool:
     """Equal at the coarser of the two precisions ("2024-W42" against "2024-10-18")."""
+    if mine is None:
+        return False
     if "W" in mine and "W" not in theirs and len(theirs) == 10:
         iso = date.fromisoformat(theirs).isocalendar()
         theirs = f"{iso[0]:04d}-W{iso[1]:02d}"
