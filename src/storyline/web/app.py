@@ -87,25 +87,42 @@ def article_of(item: ArticleIn, where: str) -> Article:
 
 @dataclass
 class _Cache:
-    """Stories and rendered pages, dropped on every write through this app and after a few seconds."""
+    """Stories and rendered pages, dropped on every write through this app and after ``ttl`` seconds.
+
+    One thread computes a missing entry while the others asking for it wait
+    (single flight): after a write, 50 readers of a big story cost one render, not 50.
+    """
 
     ttl: float = CACHE_SECONDS
     generation: int = 0
     entries: dict[Any, tuple[int, float, Any]] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    flights: dict[Any, threading.Lock] = field(default_factory=dict)
 
     def get(self, key: Any, make: Callable[[], Any]) -> Any:
-        hit = self.entries.get(key)
-        now = time.monotonic()
-        if hit and hit[0] == self.generation and now - hit[1] < self.ttl:
-            return hit[2]
-        generation = self.generation
-        value = make()
+        hit = self._fresh(key)
+        if hit is not None:
+            return hit[0]
         with self.lock:
-            if len(self.entries) > 2000:
-                self.entries.clear()
-            self.entries[key] = (generation, now, value)
-        return value
+            flight = self.flights.setdefault(key, threading.Lock())
+        with flight:
+            hit = self._fresh(key)  # computed by the thread we waited for
+            if hit is not None:
+                return hit[0]
+            generation, now = self.generation, time.monotonic()
+            value = make()
+            with self.lock:
+                if len(self.entries) > 5000:
+                    self.entries.clear()
+                    self.flights.clear()
+                self.entries[key] = (generation, now, value)
+            return value
+
+    def _fresh(self, key: Any) -> tuple[Any] | None:
+        hit = self.entries.get(key)
+        if hit and hit[0] == self.generation and time.monotonic() - hit[1] < self.ttl:
+            return (hit[2],)
+        return None
 
     def clear(self) -> None:
         with self.lock:
@@ -274,8 +291,8 @@ def create_app(
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str, story: str = "", hl: str = "") -> HTMLResponse:
-        analysis = store.get_analysis(article_id)
-        story_id = story or store.story_of(article_id) or ""
+        analysis = cache.get(("analysis", article_id), lambda: store.get_analysis(article_id))
+        story_id = story or cache.get(("story_of", article_id), lambda: store.story_of(article_id)) or ""
         owner = cache.get(("story", story_id), lambda: store.get_story(story_id)) if story_id else None
         article = analysis.article if analysis else _article_in(owner, article_id)
         if article is None:
