@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from storyline.analyze.timex import find_timexes, reanchor, tag
 from storyline.errors import AnalysisError
@@ -337,3 +339,29 @@ def test_find_timexes_reads_the_doc_text(nlp):
 def test_bad_publication_date_is_a_clear_error():
     with pytest.raises(AnalysisError, match="not an ISO date"):
         tag("on Friday", "22/10/2024")
+
+
+PIECES = [
+    "on Friday", "last month", "more than two years ago", "February 2022", "the third quarter",
+    "a year earlier", "early next year", "5 p.m. EST Oct. 18", "the 1990s", "two to three weeks",
+    "now", "daily", "Troops moved", "said", "will meet", ",", ".", "\n", "1,500 troops", "May",
+    "the past five years", "mid-October", "Tuesday night", "about a decade ago", "the weekend",
+]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(PIECES), max_size=25),
+    st.sampled_from([None, "2024-10-22", "1999-01-01", "2030-12-31"]),
+)
+def test_invariants_spans_in_order_inside_text_and_reanchor_keeps_them(pieces, published):
+    text = " ".join(pieces)
+    found = tag(text, published)
+    ends = 0
+    for timex in found:
+        start, end = timex.span
+        assert ends <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+        ends = end
+    again = reanchor(text, found, "2024-10-21")
+    assert [t.span for t in again] == [t.span for t in found]
+    assert all(not t.value.startswith("XXXX-XX-XX") for t in again if t.type == "DATE")
