@@ -177,3 +177,21 @@ def test_two_events_narrow_the_days_to_their_overlap():
     # Friday = Mar 8 allows Mar 8..14, Monday = Mar 11 allows Mar 11..17.
     assert inference is not None and inference.date == "2024-03-11"
     assert "possible days 2024-03-11 .. 2024-03-14" in inference.evidence
+
+
+def test_a_weekday_still_to_come_is_no_reported_event_for_the_lede():
+    text = (
+        "Dock workers walked out on Tuesday, the union said.\n"
+        "City officials said the bridge was shut on Friday because of cracks.\n"
+        "Talks will resume on Thursday."
+    )
+    article = undated(
+        text,
+        (
+            timex(text, "Tuesday", "XXXX-WXX-2"),
+            timex(text, "Friday", "XXXX-WXX-5"),
+            timex(text, "Thursday", "XXXX-WXX-4"),
+        ),
+    )
+    inference = infer_published(article, [bridge_event(text)])
+    assert inference is not None and inference.date == "2024-03-12"

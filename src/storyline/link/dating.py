@@ -100,16 +100,21 @@ def _event_days(undated: ArticleAnalysis, event: SharedEvent) -> tuple[set[date]
 
 
 def _lede_bound(undated: ArticleAnalysis, ordered: list[date]) -> tuple[list[date], str] | None:
-    """Keep the days on which the article's first weekday is its newest one (inverted pyramid)."""
+    """Keep the days on which the article's first weekday is its newest one (inverted pyramid).
+
+    Only days already past count: a weekday the text puts after publication
+    ("will meet on Thursday") is no reported event.
+    """
     text = undated.article.text
-    weekdays = [t for t in undated.timexes if "-WXX-" in t.value or _is_weekday(text, t)]
+    weekdays = [t for t in undated.timexes if t.type in ("DATE", "TIME") and _is_weekday(text, t)]
     if len(weekdays) < 2:
         return None
     whole = (0, len(text))
     kept = []
     for day in ordered:
-        first, *others = _values_at(text, whole, weekdays, day)
-        if first and all(v and v[:10] <= first[:10] for v in others):
+        values = _values_at(text, whole, weekdays, day)
+        past = [v[:10] for v in values if v and v[:10] <= day.isoformat()]
+        if len(past) >= 2 and past[0] >= max(past[1:]):
             kept.append(day)
     if not kept or len(kept) == len(ordered):
         return None
