@@ -4,10 +4,16 @@
 in ``doc.text`` with TimeML 1.2.1 values as annotated in TempEval-3;
 ``reanchor(text, timexes, published)`` writes the values again against
 another publication date (an inferred one) without spaCy. The rules live in
-``timex_rules.py``; this module chooses among overlapping matches, adds the
-words around a core that change it ("early", "more than", "ago"), and carries
-what a value depends on beyond its words: the sentence's tense and the last
-quarter the article named.
+``timex_patterns.py`` (patterns), ``timex_rules.py`` and ``timex_amounts.py``
+(normalizers); this module chooses among overlapping matches, adds the words
+around a core that change it ("early", "more than", "ago"), and carries what a
+value depends on beyond its words: the clause's tense and the last quarter the
+article named.
+
+Measured on the TempEval-3 dev data (benchmarks/timex.py): spaCy's DATE/TIME
+entities add little beyond these rules (154 more spans, 16% of them gold), and
+a tense read from the parse was no better than the one read from words, which
+``reanchor`` can use too; so only ``doc.text`` is read.
 """
 
 from __future__ import annotations
