@@ -41,7 +41,8 @@ _COMPILED = [(name, re.compile(pattern, re.I), handler) for name, pattern, handl
 # Words that put the event of a clause after the publication date, and words
 # that put it before; the one nearest the expression wins.
 _FUTURE = re.compile(
-    r"\b(?:will|'ll|shall|won't|going\s+to|(?:is|are)\s+(?:to|scheduled|due|expected|set)|"
+    r"\b(?:(?:will|would|shall|won't|'ll)(?:\s+not)?(?:\s+(?:be|have\s+been))?\s+[a-z]+ed\b|"
+    r"will|'ll|shall|won't|going\s+to|(?:is|are)\s+(?:to|scheduled|due|expected|set)|"
     r"scheduled|expected\s+to|plans?\s+to|planning\s+to|planned|set\s+to|due\s+to|upcoming|"
     r"would|as\s+(?:soon|early)\s+as|by\s+next|until)\b",
     re.I,
@@ -51,6 +52,9 @@ _PAST = re.compile(
     r"\b(?:[Ww]as|[Ww]ere|[Hh]ad|[Dd]id|said|says|told|ago|last|since|has\s+been|have\s+been|"
     r"(?!(?:scheduled|planned|expected|need|indeed|proceed|exceed|succeed)\b)[a-z]{3,}ed)\b"
 )
+# A clause ends at a comma, a semicolon, a line break, or a full stop after a
+# word of three letters or more (not "Mr." or "P." or "U.S.").
+_CLAUSE_END = re.compile(r"(?:(?<=[a-z]{3})[.!?]|[;,\n])\s")
 _QUANTITY_MOD = re.compile(
     r"(?:\b(?P<mod>"
     + "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in MODS), key=len, reverse=True))
@@ -174,12 +178,12 @@ def _context(text: str, start: int, end: int, dct: date | None, last_quarter=Non
 def _direction(text: str, start: int, end: int) -> cal.Direction:
     """ "future" when the clause around the expression speaks of what is to come."""
     left = text[max(0, start - 80) : start]
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind(";"), left.rfind(", "))
-    left = left[cut + 1 :]
+    cuts = [m.end() for m in _CLAUSE_END.finditer(left)]
+    left = left[cuts[-1] :] if cuts else left
     right = re.split(r"[.;,\n]", text[end : end + 25], maxsplit=1)[0]
     future = [m.end() for m in _FUTURE.finditer(left)]
     past = [m.end() for m in _PAST.finditer(left)]
-    if future and (not past or future[-1] > past[-1]):
+    if future and (not past or future[-1] >= past[-1]):
         return "future"
     if not past and _FUTURE.search(right):
         return "future"
