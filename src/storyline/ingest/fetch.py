@@ -65,7 +65,7 @@ class Fetcher:
             return None  # 4xx: no rules, everything allowed
         except IngestError:
             parser = urllib.robotparser.RobotFileParser()
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]  # the stdlib's own flag
             return parser
         parser = urllib.robotparser.RobotFileParser()
         parser.parse(response.body.decode("utf-8", errors="replace").splitlines())

@@ -19,6 +19,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import trafilatura
 from lxml import etree
@@ -71,7 +72,7 @@ def extract_page(markup: bytes | str, *, url: str | None = None, name: str = "<h
     markup = decode_html(markup, name) if isinstance(markup, bytes) else markup
     tree = _parse(markup, name)
     try:
-        document = trafilatura.bare_extraction(
+        document: Any = trafilatura.bare_extraction(
             markup,  # trafilatura parses with its own settings; its tree differs from ours
             url=url,
             with_metadata=True,

@@ -66,15 +66,15 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_strict(data[len(bom) :], encoding, name), name), ()
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return _checked(_strict(data, utf16, name), name), ()
     for magic, what in _MAGIC.items():
         if data.startswith(magic):
             raise IngestError(
                 f"{name}: this is {what}, not text or HTML (starts with {data[:8]!r}); "
                 f"convert it to text first"
             )
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _checked(_strict(data, utf16, name), name), ()
     if b"\x00" in data:
         raise IngestError(
             f"{name}: binary data, not text or HTML (NUL bytes; starts with {data[:8]!r})"
