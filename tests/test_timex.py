@@ -119,6 +119,8 @@ def test_ago_is_a_date_anchored_to_publication(text, expected):
         ("Voting ends on October 30.", ("October 30", "DATE", "2024-10-30", None)),
         ("Talks collapsed on Aug. 14.", ("Aug. 14", "DATE", "2024-08-14", None)),
         ("Results came on 5 March 2021.", ("5 March 2021", "DATE", "2021-03-05", None)),
+        ("Polls open on Sunday 27 October.", ("Sunday 27 October", "DATE", "2024-10-27", None)),
+        ("It was signed on Sunday 29 October.", ("Sunday 29 October", "DATE", "2023-10-29", None)),
         ("The report, dated 2023-06-30, was leaked.", ("2023-06-30", "DATE", "2023-06-30", None)),
         ("The dam was completed in 1998.", ("1998", "DATE", "1998", None)),
         ("The strike ended in January.", ("January", "DATE", "2024-01", None)),
@@ -300,6 +302,7 @@ def test_without_publication_date_values_stay_underspecified(text, expected):
         "March on Washington, they said.",
         "A second round of talks failed.",
         "Mr. Lee, 52 years old, resigned.",
+        "The plan drew criticism in some quarters.",
         "The plan saves $500 million a year.",
     ],
 )

@@ -251,14 +251,11 @@ def _extend(text: str, start: int, end: int, norm: Norm, c: Context) -> tuple[in
     if norm.type == "DURATION" and (m := _THE_ADJECTIVE.match(text, start, end)):
         start = m.end(1)  # "the eight-year war": the determiner belongs to the noun
     before = text[max(0, start - 30) : start]
-    if norm.type in ("DURATION", "TIME") or norm.mod == "AGO":
+    starts_with_the = text[start : start + 4].lower() == "the "
+    if (norm.type in ("DURATION", "TIME") or norm.mod == "AGO") and not starts_with_the:
         if m := _QUANTITY_MOD.search(before):
             mod = MODS[re.sub(r"\s+", " ", m["mod"].lower())]
-            if not (
-                m["mod"].lower() == "over"
-                and (norm.type != "DURATION" or text[start : start + 4].lower() == "the ")
-            ):
-                start, norm = start - len(m.group(0)), replace(norm, mod=mod)
+            start, norm = start - len(m.group(0)), replace(norm, mod=mod)
     elif norm.type == "DATE" and not norm.value.endswith("_REF"):
         if m := _APPROX_DATE.search(before):
             start, norm = start - len(m.group(0)), replace(norm, mod="APPROX")

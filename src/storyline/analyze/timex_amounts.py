@@ -131,6 +131,14 @@ def norm_duration(m: re.Match[str], c: Context) -> Norm | None:
     if raw == "" and not plural:
         return None
     if (
+        unit == "quarter"
+        and vague
+        and not re.match(
+            r"(?:the\s+)?(?:past|last|next|coming|recent|first|latest)\b", m.group(0), re.I
+        )
+    ):
+        return None  # "in some quarters": groups of people
+    if (
         number is not None
         and re.search(r"and\s+a\s+half$", m.group(0), re.I)
         and not raw.endswith("half")

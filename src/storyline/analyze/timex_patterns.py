@@ -67,12 +67,14 @@ RULES: list[tuple[str, str, Handler]] = [
     ),
     (
         "month-day",
-        rf"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s+(?P<dnum>{DAYNUM})\b(?:,?\s+(?P<year>{YEAR})\b)?",
+        rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<dnum>{DAYNUM})\b"
+        rf"(?:,?\s+(?P<year>{YEAR})\b)?",
         norm_month_day,
     ),
     (
         "day-month",
-        rf"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<dnum>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b",
+        rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<dnum>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH})"
+        rf"(?:,?\s+(?P<year>{YEAR}))?\b",
         norm_month_day,
     ),
     (

@@ -102,13 +102,23 @@ def norm_month_day(m: re.Match[str], c: Context) -> Norm | None:
         y: int | None = int(m["year"])
     elif c.dct:
         y = cal.day_year(c.dct, month, number, c.direction)
+        if m["wd"]:  # "Sunday 27 February": the nearby year where that day is a Sunday
+            weekday = WEEKDAYS[m["wd"].lower()]
+            y = next(
+                (y2 for y2 in (y, y - 1, y + 1) if _weekday_of(y2, month, number) == weekday), y
+            )
     else:
         y = None
-    try:
-        date(y or 2000, month, number)
-    except ValueError:
+    if _weekday_of(y or 2000, month, number) is None:
         return None
     return Norm("DATE", f"{cal.year(y)}-{month:02d}-{number:02d}", unit="day")
+
+
+def _weekday_of(y: int, month: int, number: int) -> int | None:
+    try:
+        return date(y, month, number).isoweekday()
+    except ValueError:
+        return None
 
 
 def norm_numeric_date(m: re.Match[str], c: Context) -> Norm | None:
