@@ -153,7 +153,7 @@ def _voice_claims(
     kind: ClaimKind = _kind(text, text, None)
     speaker = None
     if kind in ("denial", "refusal") and span is not None:
-        speaker = _subject_speaker(span, entities)
+        speaker = _subject_speaker(span, article.text, entities)
     if kind == "assertion" and span is not None and any(t.tag_ in PAST_EVENT_TAGS for t in span):
         kind = "event"
     base = Claim(
@@ -227,13 +227,13 @@ def _when(text: str, sentence: Span, cue: Span | None, timexes: Sequence[Timex])
     return When(value=best.value[:10], text=text[best.span[0] : best.span[1]])
 
 
-def _subject_speaker(span, entities: Sequence[EntityMention]) -> Speaker | None:  # type: ignore[no-untyped-def]
+def _subject_speaker(span, text: str, entities: Sequence[EntityMention]) -> Speaker | None:  # type: ignore[no-untyped-def]
     """Who denies or refuses in an outlet-voice sentence: the verb's subject."""
     for token in span:
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
             left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge.text)
             mention = next((m for m in entities if left <= m.span[0] < right), None)
-            written = span.doc.text[left:right]
+            written = text[left:right]
             if mention is not None:
                 return Speaker(name=mention.name, as_written=written, type=mention.type)
             name = canonical_name(written, "ORG")

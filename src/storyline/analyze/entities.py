@@ -34,10 +34,11 @@ _SEAT_PATTERN = re.compile(
 
 def find_entities(doc: Doc) -> tuple[EntityMention, ...]:
     """Every named mention in ``doc`` with its canonical name and type."""
-    raw = [m for ent in doc.ents if ent.label_ in KEPT_LABELS for m in _repair(ent)]
-    raw = _add_missed_seats(doc.text, raw)
-    labels = _majority_labels(doc.text, raw)
-    surface = {span: _surface(doc.text[span[0] : span[1]]) for span, _ in raw}
+    text = doc.text  # Doc.text joins every token: read it once
+    raw = [m for ent in doc.ents if ent.label_ in KEPT_LABELS for m in _repair(ent, text)]
+    raw = _add_missed_seats(text, raw)
+    labels = _majority_labels(text, raw)
+    surface = {span: _surface(text[span[0] : span[1]]) for span, _ in raw}
     people = _person_names(surface[s] for s, label in raw if labels.get(surface[s], label) == "PERSON")
     countries = {
         name
@@ -120,7 +121,7 @@ def _direction_country(direction: str, countries: Iterable[str]) -> str | None:
     return f"{direction} {rests.pop()}" if len(rests) == 1 else None
 
 
-def _repair(ent: SpacySpan) -> list[tuple[tuple[int, int], str]]:
+def _repair(ent: SpacySpan, text: str) -> list[tuple[tuple[int, int], str]]:
     """Trim possessives and 'the'; split 'the UN Robert Wood' into ORG + PERSON."""
     tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
     while tokens and tokens[-1].text in ("'s", "’s", "'", "’"):
@@ -132,9 +133,9 @@ def _repair(ent: SpacySpan) -> list[tuple[tuple[int, int], str]]:
         head, tail = tokens[:split], tokens[split:]
         return [(_span(head), ent.label_), (_span(tail), "PERSON")]
     start, end = _span(tokens)
-    text = ent.doc.text[start:end]
-    if _POSSESSIVE.search(text):
-        end -= len(_POSSESSIVE.search(text).group(0))  # type: ignore[union-attr]
+    possessive = _POSSESSIVE.search(text[start:end])
+    if possessive:
+        end -= len(possessive.group(0))
     return [((start, end), ent.label_)]
 
 

@@ -192,9 +192,3 @@ def _singular(token: Token) -> str:
     lemma = token.lemma_.lower()
     return lemma if lemma and lemma != "-pron-" else token.lower_
 
-
-def is_partitive(doc_text: str, quantity: Quantity) -> bool:
-    """Whether the quantity counts a part of an earlier one ('N of them')."""
-    start, end = quantity.span
-    tail = doc_text[end : end + 12].lower()
-    return bool(re.match(r"\s+of\s+(them|those|these|whom)\b", tail))
