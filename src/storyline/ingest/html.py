@@ -88,7 +88,7 @@ def extract_page(markup: bytes | str, *, url: str | None = None, name: str = "<h
             f"{name}: no article text found in the HTML (an empty, script-only or "
             f"too deeply nested page); open it in a browser and save the article itself"
         )
-    lines = _restore_split_body(tree, document.text.splitlines())
+    lines = _restore_skipped(tree, document.text.splitlines())
     cleaned = boilerplate.clean_paragraphs(lines, title=document.title)
     if not cleaned.text:
         raise NotAnArticle(f"{name}: the page holds only boilerplate (links, prompts, credits)")
@@ -158,8 +158,13 @@ def _norm(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
-def _restore_split_body(tree: lxml_html.HtmlElement, lines: list[str]) -> list[str]:
-    """Put back paragraphs from sibling body containers that trafilatura skipped."""
+def _restore_skipped(tree: lxml_html.HtmlElement, lines: list[str]) -> list[str]:
+    """Put back what trafilatura skipped inside the body, in document order.
+
+    Two kinds: paragraphs of sibling containers of a split body, and embedded
+    social posts (a quoted tweet is part of the story: often the only source
+    of a statement) lying between the body's first and last paragraph.
+    """
     paragraphs = [p for p in tree.iter("p") if isinstance(p.tag, str)]
     by_text: dict[str, int] = {}
     texts: list[str] = []
@@ -167,18 +172,9 @@ def _restore_split_body(tree: lxml_html.HtmlElement, lines: list[str]) -> list[s
         text = " ".join(p.text_content().split())
         texts.append(text)
         by_text.setdefault(_norm(text), index)
-    signature = _body_signature(paragraphs, lines, by_text)
-    if signature is None:
-        return lines
     known = " ".join(_norm(line) for line in lines)
-    extra = [
-        (index, texts[index])
-        for index, p in enumerate(paragraphs)
-        if _signature(p.getparent()) == signature
-        and _norm(texts[index]) not in known
-        and len(texts[index].split()) >= _MIN_EXTRA_WORDS
-        and boilerplate.drop_reason(texts[index]) is None
-    ]
+    extra = _split_body_extra(paragraphs, texts, lines, by_text, known)
+    extra += _embedded_posts(tree, paragraphs, lines, by_text, known)
     if not extra:
         return lines
     placed: list[tuple[float, int, str]] = []
@@ -187,8 +183,63 @@ def _restore_split_body(tree: lxml_html.HtmlElement, lines: list[str]) -> list[s
         found = by_text.get(_norm(line))
         position = float(found) if found is not None else position + 1e-3
         placed.append((position, order, line))
-    placed.extend((float(index), len(lines) + n, text) for n, (index, text) in enumerate(extra))
+    placed.extend((index, len(lines) + n, text) for n, (index, text) in enumerate(extra))
     return [text for _, _, text in sorted(placed)]
+
+
+def _split_body_extra(
+    paragraphs: list[lxml_html.HtmlElement],
+    texts: list[str],
+    lines: list[str],
+    by_text: dict[str, int],
+    known: str,
+) -> list[tuple[float, str]]:
+    signature = _body_signature(paragraphs, lines, by_text)
+    if signature is None:
+        return []
+    return [
+        (float(index), texts[index])
+        for index, p in enumerate(paragraphs)
+        if _signature(p.getparent()) == signature
+        and _norm(texts[index]) not in known
+        and len(texts[index].split()) >= _MIN_EXTRA_WORDS
+        and boilerplate.drop_reason(texts[index]) is None
+    ]
+
+
+_EMBED_CLASSES = (
+    "twitter-tweet",
+    "instagram-media",
+    "tiktok-embed",
+    "bluesky-embed",
+    "threads-post",
+)
+
+
+def _embedded_posts(
+    tree: lxml_html.HtmlElement,
+    paragraphs: list[lxml_html.HtmlElement],
+    lines: list[str],
+    by_text: dict[str, int],
+    known: str,
+) -> list[tuple[float, str]]:
+    matched = [by_text[key] for key in (_norm(line) for line in lines) if key in by_text]
+    if len(matched) < 2:
+        return []
+    first, last = min(matched), max(matched)
+    order = {id(p): index for index, p in enumerate(paragraphs)}
+    posts = []
+    for quote in tree.iter("blockquote"):
+        classes = quote.get("class") or ""
+        if not any(name in classes for name in _EMBED_CLASSES):
+            continue
+        inner = [order[id(p)] for p in quote.iter("p") if id(p) in order]
+        if not inner or not first < inner[0] < last:
+            continue  # no paragraph to place it by, or outside the body: a sidebar widget
+        parts = fragment_paragraphs(etree.tostring(quote, encoding="unicode", with_tail=False))
+        if parts and _norm(" ".join(parts)) not in known:
+            posts.extend((inner[0] + 0.5 + n * 1e-3, part) for n, part in enumerate(parts))
+    return posts
 
 
 def _signature(element: etree._Element | None) -> tuple[str, str] | None:
