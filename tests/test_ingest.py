@@ -248,7 +248,7 @@ def test_html_embedded_post_inside_the_body_is_kept_in_place():
         "Nobody asked the islanders.</p>&mdash; Island Council (@islandcouncil) March 3, 2025"
         "</blockquote>"
     )
-    sidebar = '<aside><blockquote class="twitter-tweet"><p>Follow our live coverage</p></blockquote></aside>'
+    sidebar = '<aside><blockquote class="twitter-tweet"><p>Follow our live coverage</p></blockquote></aside>'  # noqa: E501
     page = f"<html><body><article><h1>Ferry timetable</h1>{body[: len(body) // 2]}{post}{body[len(body) // 2 :]}</article>{sidebar}</body></html>"  # noqa: E501
     (article,) = [i for i in read_bytes(page.encode(), name="post.html") if isinstance(i, Article)]
     tweet = article.text.find("The new timetable cuts our evening crossing.")
