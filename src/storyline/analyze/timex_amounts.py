@@ -74,25 +74,30 @@ def norm_set(m: re.Match[str], c: Context) -> Norm | None:
     return Norm("SET", f"P{t}{n * every}{letter}")
 
 
+_SMALLER = {("", "Y"): ("", "M", 12), ("", "Q"): ("", "M", 3), ("", "M"): ("", "D", 30),
+            ("", "W"): ("", "D", 7), ("", "D"): ("T", "H", 24), ("T", "H"): ("T", "M", 60),
+            ("T", "M"): ("T", "S", 60)}  # fmt: skip
+
+
 def duration_value(number: Fraction | None, unit: str) -> str:
-    """ "P2Y", "PT3H", "PXD"; halves become the next smaller unit ("P2Y6M")."""
+    """ "P2Y", "PT3H", "PXD"; a half goes to the next smaller unit ("P2Y6M"), else decimals."""
     t, letter, scale = UNITS[unit]
     if number is None:
-        return f"P{t}X{letter}" if unit not in ("decade", "century", "millennium") else {
-            "decade": "PXDE", "century": "PXCE", "millennium": "PXML"}[unit]  # fmt: skip
-    value = Fraction(number) * scale  # type: ignore[arg-type]
+        vague = {"decade": "PXDE", "century": "PXCE", "millennium": "PXML"}
+        return vague.get(unit, f"P{t}X{letter}")
+    value = Fraction(number) * scale
     if value.denominator == 1:
         return f"P{t}{int(value)}{letter}"
     whole = int(value)
-    smaller = {"Y": ("M", 12), "Q": ("M", 3), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24),
-               "H": ("M", 60), "M_T": ("S", 60)}  # fmt: skip
-    key = "M_T" if (t == "T" and letter == "M") else letter
-    sub, per = smaller[key]
-    rest = int((value - whole) * per)
-    head = f"{whole}{letter}" if whole else ""
-    if letter == "D" and t == "":
-        return f"P{head}T{rest}H"
-    return f"P{t}{head}{rest}{sub}"
+    if (t, letter) in _SMALLER:
+        sub_t, sub, per = _SMALLER[(t, letter)]
+        rest = (value - whole) * per
+        if rest.denominator == 1:
+            head = f"{whole}{letter}" if whole else ""
+            if t == "" and sub_t == "T":
+                return f"P{head}T{int(rest)}{sub}"
+            return f"P{t}{head}{int(rest)}{sub}"
+    return f"P{t}{float(value):g}{letter}"
 
 
 def norm_duration(m: re.Match[str], c: Context) -> Norm | None:
