@@ -304,6 +304,7 @@ def test_without_publication_date_values_stay_underspecified(text, expected):
         "Mr. Lee, 52 years old, resigned.",
         "The plan drew criticism in some quarters.",
         "The plan saves $500 million a year.",
+        "He worked 18 hours a day.",
     ],
 )
 def test_not_temporal(text):

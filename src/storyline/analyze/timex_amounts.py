@@ -100,6 +100,10 @@ def duration_value(number: Fraction | None, unit: str) -> str:
     return f"P{t}{float(value):g}{letter}"
 
 
+# What comes before "a year" when it is a rate: "$500 million a year", "18 hours a day".
+_RATE = r"(?:\d|\bmillion|\bbillion|%|\b(?:hours|days|weeks|months|miles|tonnes|tons))\s+$"
+
+
 def norm_duration(m: re.Match[str], c: Context) -> Norm | None:
     unit = UNIT_FORMS[m["unit"].lower()]
     raw = (m["num"] or "").lower().strip()
@@ -110,7 +114,7 @@ def norm_duration(m: re.Match[str], c: Context) -> Norm | None:
         return None  # an age: "52 years old"
     if (
         raw in ("a", "an")
-        and re.search(r"(?:\d|\bmillion|\bbillion|%)\s+$", c.prefix)
+        and re.search(_RATE, c.prefix)
         and not re.match(r"\s+(?:or\s+so\s+)?(?:ago|earlier|before|later|from)\b", c.suffix)
     ):
         return None  # a rate: "$500 million a year"; TimeBank leaves it alone
