@@ -304,11 +304,14 @@ def test_without_publication_date_values_stay_underspecified(text, expected):
         "Mr. Lee, 52 years old, resigned.",
         "The plan drew criticism in some quarters.",
         "The plan saves $500 million a year.",
-        "He worked 18 hours a day.",
     ],
 )
 def test_not_temporal(text):
     assert tag(text, PUBLISHED) == ()
+
+
+def test_a_rate_is_no_duration():
+    assert values("He worked 18 hours a day.") == [("18 hours", "PT18H")]
 
 
 def test_spans_are_offsets_into_the_text():
