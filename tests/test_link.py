@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from storyline.link.actors import speaker_state
 from storyline.link.align import Member, align, merge, origin, same_unit
 from storyline.link.conflicts import (
     claim_vectors,
     denial_conflicts,
     link_denials,
     numeric_conflicts,
-    speaker_state,
 )
 from storyline.link.names import name_map, story_entities
 from storyline.link.timeline import build_timeline

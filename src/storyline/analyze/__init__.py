@@ -40,6 +40,15 @@ def analyze_article(article: Article, settings: Settings | None = None) -> Artic
     return next(analyze_articles([article], settings or Settings()))
 
 
+def _trimmed(start: int, end: int, text: str) -> tuple[int, int]:
+    """A sentence span without the blank lines spaCy leaves around it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def analyze_doc(article: Article, doc: Doc) -> ArticleAnalysis:
     """Everything storyline reads off one parsed article."""
     problems: list[Problem] = []
@@ -52,7 +61,7 @@ def analyze_doc(article: Article, doc: Doc) -> ArticleAnalysis:
                                     path=article.path))
             return ()
 
-    sentences = tuple((s.start_char, s.end_char) for s in doc.sents if s.text.strip())
+    sentences = tuple(_trimmed(s.start_char, s.end_char, article.text) for s in doc.sents if s.text.strip())
     entities = stage("entities", lambda: find_entities(doc))
     timexes = stage("timexes", lambda: find_timexes(doc, article.published))
     dated = tuple(t.span for t in timexes)

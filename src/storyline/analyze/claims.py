@@ -120,7 +120,10 @@ def _attributed_claims(
     plain = _plain(content)
     claim_text = plain if len(plain.split()) >= 4 else _plain(sentence_text)
     kind = _kind(sentence_text, content, cue_lemma)
-    when = _when(text, home, attribution.cue, timexes)
+    # the date of the reported event when the content gives one, else the date it was said
+    when = _when(text, attribution.content, None, timexes, strict=True) or _when(
+        text, home, attribution.cue, timexes
+    )
     base = Claim(
         id=claim_id(article.id, attribution.content, kind),
         text=claim_text,
@@ -213,12 +216,19 @@ def _kind(sentence: str, content: str, cue_lemma: str | None) -> ClaimKind:
     return "assertion"
 
 
-def _when(text: str, sentence: Span, cue: Span | None, timexes: Sequence[Timex]) -> When | None:
-    """The date a claim is about or was made: the calendar date nearest its cue."""
+def _when(
+    text: str, sentence: Span, cue: Span | None, timexes: Sequence[Timex], *, strict: bool = False
+) -> When | None:
+    """The date a claim is about or was made: the calendar date nearest its cue.
+
+    ``strict`` keeps only day-precise dates: inside a quote, "this year" or
+    "last month" is background, not the date of the reported event.
+    """
     dated = [
         t for t in timexes
         if sentence[0] <= t.span[0] < sentence[1] and t.type in ("DATE", "TIME")
         and t.value[:1].isdigit() and not t.value.startswith("XXXX")
+        and (not strict or len(t.value) >= 10)
     ]
     if not dated:
         return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from storyline.link.actors import same_actor
 from storyline.link.similarity import Vectors, terms
 from storyline.records import ArticleAnalysis, Claim, Quantity, Speaker
 
@@ -24,6 +25,9 @@ PARAPHRASE_THRESHOLD = 0.3
 # Quantity claims with equal numbers of one kind of thing need less wording in
 # common: the number itself is the strongest evidence.
 QUANTITY_THRESHOLD = 0.05
+# One actor denying (or declining to comment) in two outlets is one stance even
+# when the outlets word it differently ("pure speculation" / "baseless").
+STANCE_THRESHOLD = 0.1
 
 # Counted nouns that name the same kind of thing in news about conflicts and crowds.
 UNIT_CLASSES: tuple[frozenset[str], ...] = (
@@ -120,6 +124,8 @@ def pair_score(a: Claim, b: Claim, cosine: float) -> float | None:
         if not same_number(a.quantities[0], b.quantities[0]):
             return None
         return 1.0 + cosine if cosine >= QUANTITY_THRESHOLD else None
+    if a.kind in ("denial", "refusal") and same_actor(a.speaker, b.speaker):
+        return cosine if cosine >= STANCE_THRESHOLD else None
     return cosine if cosine >= PARAPHRASE_THRESHOLD else None
 
 
