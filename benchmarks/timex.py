@@ -16,18 +16,14 @@ from pathlib import Path
 from storyline.analyze.timex import find_timexes
 from storyline.analyze.timex_eval import load_gold, score
 
-DEFAULT = (
-    Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tempeval3" / "train.jsonl"
-)
+DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tempeval3" / "train.jsonl"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT)
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
-    parser.add_argument(
-        "--errors", action="store_true", help="print each miss, spurious and wrong value"
-    )
+    parser.add_argument("--errors", action="store_true", help="print each miss, spurious and wrong value")
     args = parser.parse_args()
     docs = load_gold(args.path)[: args.limit]
 

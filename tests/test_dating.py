@@ -31,9 +31,7 @@ DATED_TEXT = (
     "Officials expect repairs to last a month."
 )
 DATED = ArticleAnalysis(
-    article=Article(
-        id="wire-1", text=DATED_TEXT, published="2024-03-12", published_source="metadata"
-    ),
+    article=Article(id="wire-1", text=DATED_TEXT, published="2024-03-12", published_source="metadata"),
     timexes=(
         timex(DATED_TEXT, "Friday", "2024-03-08"),
         timex(DATED_TEXT, "Monday", "2024-03-11"),
@@ -69,9 +67,7 @@ def test_lede_weekday_is_the_newest_event_and_bounds_the_date_from_below():
         "Dock workers walked out on Tuesday, the union said.\n"
         "City officials said the bridge was shut on Friday because of cracks."
     )
-    article = undated(
-        text, (timex(text, "Tuesday", "XXXX-WXX-2"), timex(text, "Friday", "XXXX-WXX-5"))
-    )
+    article = undated(text, (timex(text, "Tuesday", "XXXX-WXX-2"), timex(text, "Friday", "XXXX-WXX-5")))
     inference = infer_published(article, [bridge_event(text)])
     assert inference is not None
     assert inference.date == "2024-03-12"
@@ -96,9 +92,7 @@ def test_two_events_intersect():
         "City officials said the bridge was shut on Friday because of cracks.\n"
         "The port strike began last week."
     )
-    article = undated(
-        text, (timex(text, "Friday", "XXXX-WXX-5"), timex(text, "last week", "XXXX-WXX"))
-    )
+    article = undated(text, (timex(text, "Friday", "XXXX-WXX-5"), timex(text, "last week", "XXXX-WXX")))
     strike = SharedEvent(
         own_sentence=sentence(text, "strike"),
         other=DATED,
@@ -165,9 +159,7 @@ def test_two_events_narrow_the_days_to_their_overlap():
         "City officials said the bridge was shut on Friday because of cracks.\n"
         "The port strike began on Monday."
     )
-    article = undated(
-        text, (timex(text, "Friday", "XXXX-WXX-5"), timex(text, "Monday", "XXXX-WXX-1"))
-    )
+    article = undated(text, (timex(text, "Friday", "XXXX-WXX-5"), timex(text, "Monday", "XXXX-WXX-1")))
     strike = SharedEvent(
         own_sentence=sentence(text, "strike"),
         other=DATED,

@@ -124,9 +124,7 @@ def _value_alone(text: str, timex: Timex, dct: date | None) -> Timex:
     found = tag(text[start:end], dct.isoformat() if dct else None)
     if len(found) == 1 and found[0].span == (0, end - start):
         again = found[0]
-        return Timex(
-            span=timex.span, type=again.type, value=again.value, mod=again.mod or timex.mod
-        )
+        return Timex(span=timex.span, type=again.type, value=again.value, mod=again.mod or timex.mod)
     return timex
 
 
@@ -226,9 +224,7 @@ def _merge_clock_and_day(text: str, timexes: list[Timex]) -> list[Timex]:
             first = out.pop()
             clock, day_ = (first, timex) if _CLOCK.fullmatch(first.value) else (timex, first)
             value = day_.value + _CLOCK.fullmatch(clock.value)[1]  # type: ignore[index]
-            timex = Timex(
-                span=(first.span[0], timex.span[1]), type="TIME", value=value, mod=clock.mod
-            )
+            timex = Timex(span=(first.span[0], timex.span[1]), type="TIME", value=value, mod=clock.mod)
         out.append(timex)
     return out
 
@@ -268,9 +264,7 @@ def _extend(text: str, start: int, end: int, norm: Norm, c: Context) -> tuple[in
     return start, end, norm
 
 
-def _ago(
-    text: str, start: int, end: int, norm: Norm, word: str, c: Context
-) -> tuple[int, int, Norm]:
+def _ago(text: str, start: int, end: int, norm: Norm, word: str, c: Context) -> tuple[int, int, Norm]:
     """ "two years ago" is the date two years before publication, at the unit's precision."""
     unit = norm.unit or "year"
     m = re.fullmatch(r"PT?(\d+|X)([A-Z]+)", norm.value)

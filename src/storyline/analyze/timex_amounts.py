@@ -142,15 +142,9 @@ def norm_duration(m: re.Match[str], c: Context) -> Norm | None:
     if (
         unit == "quarter"
         and vague
-        and not re.match(
-            r"(?:the\s+)?(?:past|last|next|coming|recent|first|latest)\b", m.group(0), re.I
-        )
+        and not re.match(r"(?:the\s+)?(?:past|last|next|coming|recent|first|latest)\b", m.group(0), re.I)
     ):
         return None  # "in some quarters": groups of people
-    if (
-        number is not None
-        and re.search(r"and\s+a\s+half$", m.group(0), re.I)
-        and not raw.endswith("half")
-    ):
+    if number is not None and re.search(r"and\s+a\s+half$", m.group(0), re.I) and not raw.endswith("half"):
         number += Fraction(1, 2)
     return Norm("DURATION", duration_value(number, unit), unit=unit)

@@ -57,9 +57,7 @@ def load_gold(path: Path) -> list[GoldDoc]:
                 )
                 for t in row["timexes"]
             )
-            docs.append(
-                GoldDoc(id=row["doc_id"], text=row["text"], dct=row["dct"], timexes=timexes)
-            )
+            docs.append(GoldDoc(id=row["doc_id"], text=row["text"], dct=row["dct"], timexes=timexes))
     return docs
 
 

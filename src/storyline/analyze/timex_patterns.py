@@ -53,9 +53,7 @@ from storyline.analyze.timex_rules import (
 
 PART = alt(DAY_PARTS)
 
-_REL_WD = (
-    r"(?:(?P<rel>last|next|this coming|this past|this|coming|past|the previous|the following)\s+)?"
-)
+_REL_WD = r"(?:(?P<rel>last|next|this coming|this past|this|coming|past|the previous|the following)\s+)?"
 RULES: list[tuple[str, str, Handler]] = [
     ("weekday", rf"\b{_REL_WD}(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?\b", norm_weekday),
     (

@@ -104,9 +104,7 @@ def norm_month_day(m: re.Match[str], c: Context) -> Norm | None:
         y = cal.day_year(c.dct, month, number, c.direction)
         if m["wd"]:  # "Sunday 27 February": the nearby year where that day is a Sunday
             weekday = WEEKDAYS[m["wd"].lower()]
-            y = next(
-                (y2 for y2 in (y, y - 1, y + 1) if _weekday_of(y2, month, number) == weekday), y
-            )
+            y = next((y2 for y2 in (y, y - 1, y + 1) if _weekday_of(y2, month, number) == weekday), y)
     else:
         y = None
     if _weekday_of(y or 2000, month, number) is None:
@@ -151,9 +149,7 @@ def norm_month_rel_year(m: re.Match[str], c: Context) -> Norm | None:
 def norm_month(m: re.Match[str], c: Context) -> Norm | None:
     word = m["mon"]
     name = word.lower().rstrip(".")
-    if not word[0].isupper() or (
-        name in ("mar", "jun", "jul", "sep", "jan", "dec") and "." not in word
-    ):
+    if not word[0].isupper() or (name in ("mar", "jun", "jul", "sep", "jan", "dec") and "." not in word):
         return None
     rel = (m["rel"] or "").lower()
     if name == "may" and not (
@@ -332,11 +328,7 @@ def norm_half(m: re.Match[str], c: Context) -> Norm | None:
     number = {"first": 1, "second": 2, "1st": 1, "2nd": 2, "last": 2}[m["hord"].lower()]
     y = _period_year(m, c)
     if y is None and c.dct:
-        y = (
-            c.dct.year
-            if number == 1 or c.dct.month > 6 or c.direction == "future"
-            else c.dct.year - 1
-        )
+        y = c.dct.year if number == 1 or c.dct.month > 6 or c.direction == "future" else c.dct.year - 1
     return Norm("DATE", f"{cal.year(y)}-H{number}", unit="half")
 
 

@@ -70,9 +70,7 @@ def _event_days(undated: ArticleAnalysis, event: SharedEvent) -> tuple[set[date]
     if published is None:
         return None
     own = _inside(undated.timexes, event.own_sentence)
-    theirs = [
-        t for t in _inside(event.other.timexes, event.other_sentence) if t.value[:1].isdigit()
-    ]
+    theirs = [t for t in _inside(event.other.timexes, event.other_sentence) if t.value[:1].isdigit()]
     if not own or not theirs:
         return None
     window = [published + timedelta(days=n) for n in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
@@ -82,9 +80,7 @@ def _event_days(undated: ArticleAnalysis, event: SharedEvent) -> tuple[set[date]
     for index, mine in enumerate(own):
         for their in theirs:
             days = {
-                day
-                for day, values in table.items()
-                if values[index] and _same(values[index], their.value)
+                day for day, values in table.items() if values[index] and _same(values[index], their.value)
             }
             if not days or len(days) == len(window):
                 continue  # never equal, or equal whatever the date: no evidence
@@ -125,8 +121,7 @@ def _lede_bound(undated: ArticleAnalysis, ordered: list[date]) -> tuple[list[dat
 def _is_weekday(text: str, timex: Timex) -> bool:
     words = text[timex.span[0] : timex.span[1]].lower()
     return any(
-        d in words
-        for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+        d in words for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
     )
 
 
@@ -134,8 +129,7 @@ def _values_at(text: str, sentence: Span, timexes: Sequence[Timex], day: date) -
     """The timexes' values had the article appeared on ``day`` (read within ``sentence``)."""
     start, end = sentence
     local = tuple(
-        Timex(span=(t.span[0] - start, t.span[1] - start), type=t.type, value=t.value)
-        for t in timexes
+        Timex(span=(t.span[0] - start, t.span[1] - start), type=t.type, value=t.value) for t in timexes
     )
     again = reanchor(text[start:end], local, day.isoformat())
     return [t.value if t.value[:1].isdigit() else None for t in again]
