@@ -37,6 +37,10 @@ _COMPLEMENTS = ("dobj", "xcomp", "dative", "oprd", "attr", "acomp")
 _CONTENT_PREPS = frozenset("about of on for against to as with over that".split())
 _PARENTHETICAL = ("ccomp", "parataxis", "advcl", "conj")
 _TRIM = " \t\n,;:—–-"
+# Dependencies through which a cue shares its governor's subject: "was quick to embrace", "after announcing".
+_LOOK_UP = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep", "pobj")
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "CCONJ", "PART", "PUNCT", "ADP"})
+_SENTENCE_ADVERBS = frozenset("later also then now still earlier again finally instead meanwhile".split())
 # A quotation this short inside a sentence is a scare quote, not a quoted statement.
 _MIN_QUOTE_WORDS = 4
 
@@ -75,6 +79,12 @@ def find_attributions(doc: Doc, entities: tuple[EntityMention, ...]) -> tuple[At
 def _draft_for(token: Token, text: str) -> _Draft | None:
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
         return _according(token, text)
+    if token.lower_ in lex.EVIDENTIAL_ADVERBS and token.dep_ == "advmod":
+        return _evidential(token, text, token.head if token.head.pos_ != "ADJ" else token.head.head)
+    if token.lemma_.lower() in lex.APPEARANCE_VERBS and token.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ in ("xcomp", "acomp", "attr", "ccomp") for c in token.children):
+            return _evidential(token, text, token)
+        return None
     if token.pos_ != "VERB" or token.lemma_.lower() not in lex.CUE_VERBS:
         return None
     if token.dep_ in ("amod", "compound"):
@@ -87,6 +97,17 @@ def _draft_for(token: Token, text: str) -> _Draft | None:
     # A speech verb with nothing to report ("Trump said.") waits for a quotation beside it.
     content = content or (token.idx, token.idx)
     return _Draft(content=content, cue=_cue_span(token), source=source, source_head=subject, cue_token=token)
+
+
+def _evidential(cue: Token, text: str, clause: Token) -> _Draft | None:
+    """'X is reportedly ...', 'X seemed to ...': the whole clause is attributed, often to no one."""
+    content = _trim(text, (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)))
+    if content is None:
+        return None
+    to = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    holder = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
+    source = (holder.left_edge.idx, holder.right_edge.idx + len(holder.right_edge)) if holder is not None else None
+    return _Draft(content=content, cue=(cue.idx, cue.idx + len(cue)), source=source, source_head=holder, cue_token=cue)
 
 
 def _cue_span(token: Token) -> Span:
@@ -109,7 +130,7 @@ def _statement_nouns(token: Token) -> list[Token]:
 def _subject(token: Token) -> Token | None:
     """The grammatical subject of the cue, looking through "said and added", "..., saying"."""
     current = token
-    for _ in range(4):
+    for _ in range(6):
         for child in current.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
@@ -117,11 +138,26 @@ def _subject(token: Token) -> Token | None:
                 return next((t for t in child.children if t.dep_ == "pobj"), None)
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return current.head
-        if current.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "ccomp") or current.head is current:
+        if current.i == token.i and (named := _misparsed_subject(token)) is not None:
+            return named
+        if current.dep_ not in _LOOK_UP or current.head.i == current.i:
             return None
         if current.dep_ == "ccomp" and current.i > current.head.i:
             return None  # "X said (that) she hopes ...": the clause has its own subject or none
         current = current.head
+    return None
+
+
+def _misparsed_subject(token: Token) -> Token | None:
+    """'..." Skelly said.': the small parser sometimes calls the name before the verb a modifier."""
+    for child in token.children:
+        if child.dep_ not in ("advmod", "npadvmod", "dep", "nmod") or child.i != token.i - 1:
+            continue
+        if child.pos_ in ("PROPN", "PRON"):
+            return child
+        after_quote = child.i > 0 and child.nbor(-1).is_punct
+        if after_quote and child.is_title and child.lower_ not in _SENTENCE_ADVERBS:
+            return child
     return None
 
 
@@ -131,6 +167,8 @@ def _verb_content(token: Token, text: str) -> Span | None:
     ]
     if not clauses:
         clauses = [c for c in token.children if c.dep_ in _COMPLEMENTS]
+        if token.lemma_.lower() in lex.ADDRESSEE_VERBS and all(c.dep_ in ("dobj", "dative") for c in clauses):
+            clauses = []  # "told reporters": whom, not what
         clauses += [
             c
             for c in token.children
@@ -140,7 +178,7 @@ def _verb_content(token: Token, text: str) -> Span | None:
         start = min(c.left_edge.idx for c in clauses)
         end = max(c.right_edge.idx + len(c.right_edge) for c in clauses)
         return _trim(text, (start, end))
-    if token.dep_ in _PARENTHETICAL and token.head is not token:
+    if token.dep_ in _PARENTHETICAL and token.head.i != token.i:
         return _around(token, text)
     return None
 
@@ -164,19 +202,27 @@ def _according(token: Token, text: str) -> _Draft | None:
     if source_head is None:
         return None
     phrase = (token.idx, to.right_edge.idx + len(to.right_edge))
-    head = token.head if token.head is not token else token
-    clause = [t for t in head.subtree if not phrase[0] <= t.idx < phrase[1]]
+    sentence = token.sent
+    lead = text[sentence.start_char : phrase[0]].strip(" ,\n\"“")
+    tail = text[phrase[1] : sentence.end_char].strip(" .,;\n\"”")
+    if not lead or not tail:  # "According to X, ..." or "..., according to X.": the whole sentence
+        clause = [t for t in sentence if not phrase[0] <= t.idx < phrase[1]]
+    else:
+        clause = [t for t in _clause_head(token).subtree if not phrase[0] <= t.idx < phrase[1]]
     if not clause:
         return None
-    before = [t for t in clause if t.idx < phrase[0]]
-    after = [t for t in clause if t.idx >= phrase[1]]
-    start = (before or after)[0].idx
-    end = (after or before)[-1].idx + len((after or before)[-1])
-    content = _trim(text, (start, end))
+    content = _trim(text, (clause[0].idx, clause[-1].idx + len(clause[-1])))
     if content is None:
         return None
     source = (source_head.left_edge.idx, to.right_edge.idx + len(to.right_edge))
     return _Draft(content=content, cue=(token.idx, to.idx + len(to)), source=source, source_head=source_head)
+
+
+def _clause_head(token: Token) -> Token:
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
@@ -185,26 +231,35 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
     for token in doc:
         if token.text != ":" or token.i == 0:
             continue
-        line_start = text.rfind("\n", 0, token.idx) + 1
-        left = [t for t in doc[max(0, token.i - 8) : token.i] if t.idx >= line_start]
-        if not left or len(left) > 6 or not any(t.pos_ == "PROPN" or t.lemma_.lower() in lex.MEDIA_WORDS for t in left):
+        left = _name_before(doc, token, text)
+        if not left:
             continue
-        if any(t.pos_ == "VERB" for t in left):
+        line_start = text.rfind("\n", 0, left[0].idx) + 1
+        after = text[token.idx + 1 :].lstrip(" ")
+        at_line_start = text[line_start : left[0].idx].strip(" -–—") == ""
+        if not at_line_start and not after.startswith(("“", '"', "‘", "''")):
             continue
         line_end = text.find("\n", token.idx)
         content = _trim(text, (token.idx + 1, len(text) if line_end < 0 else line_end))
         if content is None:
             continue
         head = max(left, key=lambda t: (t.head.i not in {x.i for x in left}, t.i))
-        drafts.append(
-            _Draft(
-                content=content,
-                cue=(token.idx, token.idx + 1),
-                source=(left[0].idx, left[-1].idx + len(left[-1])),
-                source_head=head,
-            )
-        )
+        source = (left[0].idx, left[-1].idx + len(left[-1]))
+        drafts.append(_Draft(content=content, cue=(token.idx, token.idx + 1), source=source, source_head=head))
     return drafts
+
+
+def _name_before(doc: Doc, colon: Token, text: str) -> list[Token]:
+    """The name or source noun phrase right before a colon: "Pollster Ann Selzer", "HUFFPOLLSTER"."""
+    tokens: list[Token] = []
+    for token in reversed(doc[max(0, colon.i - 8) : colon.i]):
+        if "\n" in text[token.idx : colon.idx] or token.pos_ not in _NAME_POS:
+            break
+        tokens.insert(0, token)
+    while tokens and tokens[0].pos_ in ("CCONJ", "PUNCT", "ADP"):
+        tokens.pop(0)
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or t.lemma_.lower() in lex.MEDIA_WORDS for t in tokens)
+    return tokens if named else []
 
 
 # --- chains --------------------------------------------------------------------------------
@@ -243,10 +298,10 @@ def _cited_for(token: Token, drafts: list[_Draft], by_cue: dict[int, _Draft]) ->
     """The report a 'citing X' phrase belongs to: its head's, or the one whose content holds it."""
     if token.dep_ not in ("advcl", "xcomp", "conj", "acl"):
         return None
-    if token.head.i in by_cue and by_cue[token.head.i].cue_token is not token:
+    if token.head.i in by_cue and by_cue[token.head.i].cue_token.i != token.i:
         return by_cue[token.head.i]
     return next(
-        (d for d in drafts if d.cue_token is not token and d.content[0] <= token.idx < d.content[1] and d.source),
+        (d for d in drafts if (d.cue_token is None or d.cue_token.i != token.i) and d.content[0] <= token.idx < d.content[1] and d.source),
         None,
     )
 
@@ -387,8 +442,13 @@ def _hedged(doc: Doc, draft: _Draft) -> bool:
 
 
 def _subtree_span(token: Token, text: str, *, exclude: Token) -> Span:
-    tokens = [t for t in token.subtree if not (exclude.left_edge.i <= t.i <= exclude.right_edge.i)] or [token]
-    tokens = [t for t in tokens if t.i <= token.i or t.i < exclude.i] if token.i < exclude.i else tokens
+    """The phrase headed by ``token``, appositions included, cut short of the cue ("X, who said")."""
+    tokens = list(token.subtree)
+    if tokens[0].i <= exclude.i <= tokens[-1].i:
+        tokens = [t for t in tokens if t.i < exclude.left_edge.i] if token.i < exclude.i else [
+            t for t in tokens if t.i > exclude.right_edge.i
+        ]
+    tokens = tokens or [token]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return _trim(text, (start, end)) or (token.idx, token.idx + len(token))
 

@@ -55,6 +55,11 @@ EVIDENCE = frozenset(
 
 CUE_VERBS = SPEECH | ATTITUDE | EVIDENCE
 
+# Adverbs that attribute their clause to unnamed others ("is reportedly planning").
+EVIDENTIAL_ADVERBS = frozenset("reportedly allegedly purportedly reputedly seemingly apparently supposedly".split())
+# Verbs of appearance: PolNeAR attributes "X seemed to ..." to whoever it seems so to.
+APPEARANCE_VERBS = frozenset("seem appear".split())
+
 # Verbs whose direct object is the addressee, not the content ("told reporters that ...").
 ADDRESSEE_VERBS = frozenset("tell ask inform assure reassure remind warn advise urge notify".split())
 

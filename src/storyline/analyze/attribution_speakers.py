@@ -45,6 +45,9 @@ class SpeakerResolver:
 
     def _resolve(self, span: tuple[int, int], head: Token) -> Speaker:
         written = self.text[span[0] : span[1]].strip(" ,;:—-–\n")
+        if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":  # "the senator, who said"
+            noun = head.head.head
+            return self._resolve((noun.left_edge.idx, noun.idx + len(noun)), noun)
         word = head.lower_
         if word in lex.PERSON_PRONOUNS or word in lex.PLURAL_PRONOUNS:
             return self._antecedent(written, span[0], plural=word in lex.PLURAL_PRONOUNS)
