@@ -320,3 +320,38 @@ def test_fuzz_read_inputs_every_suffix_never_raises(tmp_path, data, suffix):
         assert_sound(item)
         if isinstance(item, Problem):
             assert "unexpected" not in item.message, item.message  # a reader bug, not bad input
+
+
+def _small_warc(gzip_records: bool) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    stream = io.BytesIO()
+    writer = WARCWriter(stream, gzip=gzip_records)
+    page = f"<html><body><article><p>{STORY}</p><p>{STORY}</p></article></body></html>".encode()
+    for n in range(3):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            f"https://pier.test/{n}", "response", payload=io.BytesIO(page), length=len(page),
+            http_headers=headers,
+        )  # fmt: skip
+        writer.write_record(record)
+    return stream.getvalue()
+
+
+WARCS = {True: _small_warc(True), False: _small_warc(False)}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    gzip_records=st.booleans(),
+    cut=st.integers(min_value=0, max_value=2000),
+    flips=st.lists(st.tuples(st.integers(min_value=0), st.integers(0, 255)), max_size=6),
+)
+def test_fuzz_damaged_warc_never_raises(gzip_records, cut, flips):
+    data = bytearray(WARCS[gzip_records])
+    for position, value in flips:
+        data[position % len(data)] = value
+    data = data[: max(0, len(data) - cut)]
+    for item in read_warc(io.BytesIO(bytes(data)), path="damaged.warc", options=ReadOptions()):
+        assert_sound(item)

@@ -348,6 +348,7 @@ def test_rss_entries_become_articles_with_metadata():
     assert first.outlet == "The Riverside Ledger"
     assert first.text.startswith("The city council voted") and "<p>" not in first.text
     assert "truncated" in second.flags
+    assert second.outlet == "Example"  # another site's link in the feed: not the feed's outlet
 
 
 def test_atom_feed_and_date_filter(tmp_path):

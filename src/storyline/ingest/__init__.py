@@ -54,21 +54,15 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 ARCHIVE_SUFFIXES = (".warc", ".arc", ".warc.gz", ".arc.gz")
-_DOCUMENT_SUFFIXES = (
-    TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + FEED_SUFFIXES
-)
-SUFFIXES = (
-    _DOCUMENT_SUFFIXES + ARCHIVE_SUFFIXES + tuple(suffix + ".gz" for suffix in _DOCUMENT_SUFFIXES)
-)
+_DOCUMENT_SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + FEED_SUFFIXES
+SUFFIXES = _DOCUMENT_SUFFIXES + ARCHIVE_SUFFIXES + tuple(suffix + ".gz" for suffix in _DOCUMENT_SUFFIXES)
 _GLOB_CHARS = set("*?[")
 DEFAULT_OPTIONS = ReadOptions()
 # A JSON Lines file is a batch: it may hold this many documents' worth of bytes.
 _MAX_JSONL_FACTOR = 100
 
 
-def read_inputs(
-    inputs: Sequence[str], options: ReadOptions = DEFAULT_OPTIONS
-) -> Iterator[Article | Problem]:
+def read_inputs(inputs: Sequence[str], options: ReadOptions = DEFAULT_OPTIONS) -> Iterator[Article | Problem]:
     """Every article in ``inputs``, in a stable order (inputs in order, folders sorted)."""
     fetcher = Fetcher(max_bytes=options.max_bytes) if options.fetch else None
     try:
@@ -122,9 +116,7 @@ def _supported(name: str) -> bool:
     return name.lower().endswith(SUFFIXES)
 
 
-def _guarded(
-    source: str, options: ReadOptions, fetcher: Fetcher | None
-) -> Iterator[Article | Problem]:
+def _guarded(source: str, options: ReadOptions, fetcher: Fetcher | None) -> Iterator[Article | Problem]:
     """One input's articles; any failure becomes a Problem and the batch goes on."""
     try:
         if source.startswith(("http://", "https://")):
@@ -250,13 +242,9 @@ def _capped_lines(stream, source: str, options: ReadOptions) -> Iterator[bytes]:
         yield line
 
 
-def _read_url(
-    url: str, options: ReadOptions, fetcher: Fetcher | None
-) -> Iterator[Article | Problem]:
+def _read_url(url: str, options: ReadOptions, fetcher: Fetcher | None) -> Iterator[Article | Problem]:
     if not options.fetch or fetcher is None:
-        raise IngestError(
-            f"{url}: a URL; pass --fetch to download it (nothing is fetched otherwise)"
-        )
+        raise IngestError(f"{url}: a URL; pass --fetch to download it (nothing is fetched otherwise)")
     fetched = fetcher.get(url)
     kind = fetched.content_type.lower()
     if "xml" in kind or "rss" in kind or "atom" in kind or feeds.looks_like_feed(fetched.body):

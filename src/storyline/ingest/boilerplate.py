@@ -208,9 +208,7 @@ def clean_paragraphs(paragraphs: Sequence[str], *, title: str | None = None) -> 
             removed.append(paragraph)
         else:
             kept.append(paragraph)
-        after_related = reason == "related" or (
-            reason == "prompt" and bool(_RELATED_HEADER.match(paragraph))
-        )
+        after_related = reason == "related" or (reason == "prompt" and bool(_RELATED_HEADER.match(paragraph)))
     text = "\n\n".join(kept)
     return Cleaned(text=text, kept_out=kept_out_spans(text), removed=tuple(removed))
 

@@ -47,9 +47,7 @@ def shingles(text: str) -> set[bytes]:
     tokens = _TOKEN.findall(text.casefold())
     if len(tokens) < SHINGLE:
         return {" ".join(tokens).encode("utf-8")} if tokens else set()
-    return {
-        " ".join(tokens[i : i + SHINGLE]).encode("utf-8") for i in range(len(tokens) - SHINGLE + 1)
-    }
+    return {" ".join(tokens[i : i + SHINGLE]).encode("utf-8") for i in range(len(tokens) - SHINGLE + 1)}
 
 
 class WireIndex:
@@ -112,8 +110,7 @@ def mark_wire_copies(articles: Iterable[Article]) -> list[Article]:
     articles = list(articles)
     copies = find_wire_copies(articles)
     return [
-        replace(a, flags=(*a.flags, f"wire-copy:{copies[a.id]}")) if a.id in copies else a
-        for a in articles
+        replace(a, flags=(*a.flags, f"wire-copy:{copies[a.id]}")) if a.id in copies else a for a in articles
     ]
 
 

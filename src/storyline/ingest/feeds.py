@@ -23,7 +23,7 @@ from storyline.errors import IngestError
 from storyline.ingest import html as html_reader
 from storyline.ingest.fetch import Fetcher
 from storyline.ingest.options import ReadOptions
-from storyline.ingest.outlets import known_outlet, outlet_for_url
+from storyline.ingest.outlets import host_of, known_outlet, outlet_for_url
 from storyline.ingest.text import Head, article_id, build_article
 from storyline.records import Article, Problem
 
@@ -51,16 +51,24 @@ def read_feed(
     if not entries:
         reason = parsed.get("bozo_exception") or "it holds no entries"
         raise IngestError(f"{path}: not a readable RSS/Atom feed ({reason})")
-    feed_title = (parsed.get("feed") or {}).get("title")
+    feed = parsed.get("feed") or {}
+    home = host_of(feed.get("link"))
     for number, entry in enumerate(entries, start=1):
         where = f"{path} entry {number}"
         meta = _entry_meta(entry)
         if not options.keeps(url=meta["url"], published=meta["published"]):
             continue
+        # the feed's title names the outlet of its own entries, not of a digest's links
+        own = home is None or _same_site(host_of(meta["url"]), home)
+        feed_title = feed.get("title") if own else None
         try:
             yield from _entry_article(entry, meta, where, path, feed_title, options, fetcher)
         except IngestError as err:
             yield Problem(stage="ingest", message=str(err), path=path)
+
+
+def _same_site(host: str | None, home: str) -> bool:
+    return host is not None and (host == home or host.endswith("." + home) or home.endswith("." + host))
 
 
 def _entry_meta(entry: Any) -> dict[str, str | None]:
@@ -103,9 +111,7 @@ def _entry_article(
             )
             return
         except IngestError as err:
-            yield Problem(
-                stage="ingest", message=f"{where}: {err}; using the feed summary", path=path
-            )
+            yield Problem(stage="ingest", message=f"{where}: {err}; using the feed summary", path=path)
             flags = ("summary-only",)
     paragraphs = html_reader.fragment_paragraphs(_entry_text(entry))
     if not paragraphs:

@@ -80,9 +80,7 @@ def extract_page(markup: bytes | str, *, url: str | None = None, name: str = "<h
             include_comments=False,
         )
     except (ValueError, TypeError, etree.LxmlError, RecursionError) as err:
-        raise IngestError(
-            f"{name}: the HTML could not be parsed ({err}); save the page again"
-        ) from err
+        raise IngestError(f"{name}: the HTML could not be parsed ({err}); save the page again") from err
     if document is None or not (document.text or "").strip():
         raise NotAnArticle(
             f"{name}: no article text found in the HTML (an empty, script-only or "

@@ -76,9 +76,7 @@ def decode(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
     if utf16:
         return _checked(_strict(data, utf16, name), name), ()
     if b"\x00" in data:
-        raise IngestError(
-            f"{name}: binary data, not text or HTML (NUL bytes; starts with {data[:8]!r})"
-        )
+        raise IngestError(f"{name}: binary data, not text or HTML (NUL bytes; starts with {data[:8]!r})")
     try:
         return _checked(data.decode("utf-8"), name), ()
     except UnicodeDecodeError:

@@ -10,6 +10,7 @@ A truncated or corrupt archive yields what it read, then one Problem.
 
 from __future__ import annotations
 
+import logging
 import os
 import zlib
 from collections.abc import Iterator
@@ -25,18 +26,40 @@ from storyline.ingest.text import article_id
 from storyline.records import Article, Problem
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# What warcio raises on damaged archives: its own errors, zlib's, and on some
+# cuts plain AttributeError/TypeError/KeyError from its header parsing.
+_DAMAGE = (
+    ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError, AttributeError, TypeError,
+    KeyError, IndexError,
+)  # fmt: skip
+
+
+class _QuietIterator(ArchiveIterator):
+    """warcio writes a warning to stderr for each damaged record; we count them instead."""
+
+    INC_RECORD = ""
+
+
+logging.getLogger("warcio").setLevel(logging.ERROR)  # "Replacing spaces in invalid URI"
 
 
 def read_warc(stream: BinaryIO, *, path: str, options: ReadOptions) -> Iterator[Article | Problem]:
     """Articles from the HTML responses of one archive."""
     records = 0
-    iterator = ArchiveIterator(stream, arc2warc=True)
-    try:
-        for record in iterator:
+    iterator = _QuietIterator(stream, arc2warc=True)
+    while True:
+        try:
+            record = next(iterator)
             records += 1
-            yield from _record(record, path=path, options=options)
-    except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, OSError) as err:
-        yield _truncated(path, records, str(err))
+            found = list(_record(record, path=path, options=options))
+        except StopIteration:
+            break
+        except _DAMAGE as err:
+            yield _truncated(path, records, f"{type(err).__name__}: {err}")
+            return
+        yield from found
+    if iterator.err_count:
+        yield _truncated(path, records, f"{iterator.err_count} records with a wrong length")
         return
     size = _size(stream)
     if size is not None and iterator.offset < size:
