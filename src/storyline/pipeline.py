@@ -102,11 +102,15 @@ def ingest_and_link(store: Store, articles: Sequence[Article], settings: Setting
     everything = list(store.analyses())
     stories = link_stories(everything)
     wanted = {a.article.id for a in analyses}
+    current = {s.id for s in stories}
+    stale = {old.id for old in store.stories() if old.id not in current}
     touched = []
     for story in stories:
         store.put_story(story)
         if wanted & {a.id for a in story.articles}:
             touched.append(story.id)
+    for story_id in stale:  # a story that gained or lost articles is stored under its new id
+        store.delete_story(story_id)
     return touched
 
 

@@ -15,8 +15,6 @@ from typing import Literal
 
 Span = tuple[int, int]
 
-record = dataclass(frozen=True, slots=True, kw_only=True)
-
 PublishedSource = Literal["metadata", "text", "user", "inferred"]
 ClaimKind = Literal["assertion", "quantity", "denial", "refusal", "intention", "event"]
 ClaimStatus = Literal["corroborated", "single-source", "contested", "denied"]
@@ -25,7 +23,7 @@ TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 ConflictKind = Literal["numeric", "denial", "date", "other"]
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
     """One news article: its cleaned text and what is known about it."""
 
@@ -44,7 +42,7 @@ class Article:
     boilerplate: tuple[Span, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Problem:
     """Something that could not be done for one input, recorded instead of raised."""
 
@@ -53,7 +51,7 @@ class Problem:
     path: str | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EntityMention:
     span: Span
     label: str  # spaCy label: PERSON, ORG, GPE, NORP ...
@@ -61,7 +59,7 @@ class EntityMention:
     type: SpeakerType = "unknown"
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Timex:
     span: Span
     type: TimexType
@@ -69,7 +67,7 @@ class Timex:
     mod: str | None = None  # TimeML mod: "APPROX", "MORE_THAN", "START", "MID", "END"
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quantity:
     span: Span
     value: float
@@ -81,14 +79,14 @@ class Quantity:
     subject: str = ""
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Speaker:
     name: str
     as_written: str
     type: SpeakerType = "unknown"
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Attribution:
     """Who a stretch of text is attributed to, and through whom."""
 
@@ -102,19 +100,19 @@ class Attribution:
     hedged: bool = False  # "reportedly", "allegedly", "may" ...
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class When:
     value: str
     text: str
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
     article: str  # article id
     span: Span  # the sentence, offsets into that article's text
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Claim:
     id: str
     text: str
@@ -133,7 +131,7 @@ class Claim:
     answers: tuple[str, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ArticleAnalysis:
     article: Article
     sentences: tuple[Span, ...] = ()
@@ -145,28 +143,28 @@ class ArticleAnalysis:
     problems: tuple[Problem, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Conflict:
     kind: ConflictKind
     claims: tuple[str, ...]
     summary: str
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TimelineEntry:
     date: str
     claims: tuple[str, ...]
     summary: str
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Entity:
     name: str
     type: str
     aliases: tuple[str, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Story:
     id: str
     title: str
