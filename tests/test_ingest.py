@@ -19,15 +19,11 @@ FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 
 
 def articles(inputs, options=ReadOptions()):  # noqa: ANN001, B008
-    return [
-        item for item in read_inputs([str(i) for i in inputs], options) if isinstance(item, Article)
-    ]
+    return [item for item in read_inputs([str(i) for i in inputs], options) if isinstance(item, Article)]
 
 
 def problems(inputs, options=ReadOptions()):  # noqa: ANN001, B008
-    return [
-        item for item in read_inputs([str(i) for i in inputs], options) if isinstance(item, Problem)
-    ]
+    return [item for item in read_inputs([str(i) for i in inputs], options) if isinstance(item, Problem)]
 
 
 # ---------------------------------------------------------------- markdown / text
@@ -35,14 +31,10 @@ def problems(inputs, options=ReadOptions()):  # noqa: ANN001, B008
 
 def test_scraped_markdown_title_date_footer_outlet():
     (article,) = articles([FIXTURES / "scraped_markdown.txt"])
-    assert article.title == (
-        "Port Authority Says Ferry Strike Could Last Into Next Month – Local Radio"
-    )
+    assert article.title == ("Port Authority Says Ferry Strike Could Last Into Next Month – Local Radio")
     assert article.published == "2025-03-04"
     assert article.published_source == "text"
-    assert (
-        article.url == "https://www.harbourcourier.com/2025/03/04/port-authority-ferry-strike-a1234"
-    )
+    assert article.url == "https://www.harbourcourier.com/2025/03/04/port-authority-ferry-strike-a1234"
     assert article.outlet == "Harbour Courier"
 
 
@@ -196,9 +188,7 @@ def test_html_body_metadata_and_cleanup():
 
 
 def test_html_index_page_flagged_not_article():
-    links = "".join(
-        f"<li><a href='/n/{i}'>Headline number {i} about the budget</a></li>" for i in range(40)
-    )
+    links = "".join(f"<li><a href='/n/{i}'>Headline number {i} about the budget</a></li>" for i in range(40))
     page = f"<html><head><title>News</title></head><body><ul>{links}</ul><p>Latest news.</p></body></html>"  # noqa: E501
     found = list(read_bytes(page.encode(), name="index.html"))
     assert all(isinstance(item, Problem) or "not-article" in item.flags for item in found)
@@ -322,9 +312,7 @@ def test_glob_and_duplicates_and_missing(tmp_path):
     for name in ("x1.txt", "x2.txt"):
         (tmp_path / name).write_text(f"Article {name} about the storm.")
     found = list(
-        read_inputs(
-            [str(tmp_path / "x*.txt"), str(tmp_path / "x1.txt"), str(tmp_path / "nope.txt")]
-        )
+        read_inputs([str(tmp_path / "x*.txt"), str(tmp_path / "x1.txt"), str(tmp_path / "nope.txt")])
     )
     assert [Path(a.path).name for a in found if isinstance(a, Article)] == ["x1.txt", "x2.txt"]
     (problem,) = [p for p in found if isinstance(p, Problem)]
@@ -381,9 +369,7 @@ def _warc(path: Path, pages: list[tuple[str, str, bytes]], *, gzip_records: bool
     with path.open("wb") as stream:
         writer = WARCWriter(stream, gzip=gzip_records)
         for url, content_type, body in pages:
-            headers = StatusAndHeaders(
-                "200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1"
-            )
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
             record = writer.create_warc_record(
                 url, "response", payload=io.BytesIO(body), length=len(body), http_headers=headers
             )
@@ -531,3 +517,42 @@ def test_html_extraction_quality_floor(shared_dir):
     assert result["pages"] == 45
     assert result["f1"] >= HTML_F1_FLOOR
     assert result["leftover_paragraphs"] <= 21
+
+
+def test_fetcher_honours_crawl_delay(monkeypatch):
+    from storyline.ingest import fetch
+
+    pauses: list[float] = []
+    monkeypatch.setattr(fetch.time, "sleep", pauses.append)
+    routes = {
+        "https://slow.test/robots.txt": (200, "text/plain", b"User-agent: *\nCrawl-delay: 5\n"),
+        "https://slow.test/a": (200, "text/html", b"a"),
+        "https://slow.test/b": (200, "text/html", b"b"),
+    }
+    fetcher = fetch.Fetcher(delay=0.5, transport=_transport(routes, []))
+    fetcher.get("https://slow.test/a")
+    fetcher.get("https://slow.test/b")
+    assert pauses and 4.5 < max(pauses) <= 5
+
+
+def test_url_input_with_fetch_reads_the_page(monkeypatch):
+    from storyline.ingest import fetch
+
+    page = (FIXTURES / "article.html").read_bytes()
+    routes = {
+        "https://www.riversideledger.com/robots.txt": (404, "text/plain", b""),
+        "https://www.riversideledger.com/news/2025/02/11/bridge-repairs": (200, "text/html", page),
+    }
+    transport = _transport(routes, [])
+    original = fetch.Fetcher.__init__
+
+    def with_transport(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+        original(self, *args, **kwargs)
+        self.transport, self.delay = transport, 0
+
+    monkeypatch.setattr(fetch.Fetcher, "__init__", with_transport)
+    url = "https://www.riversideledger.com/news/2025/02/11/bridge-repairs"
+    (article,) = read_inputs([url], ReadOptions(fetch=True))
+    assert isinstance(article, Article)
+    assert article.path == url and article.outlet == "The Riverside Ledger"
+    assert article.title == "Council approves bridge repairs after flooding"

@@ -47,12 +47,20 @@ class Fetcher:
             raise IngestError(f"{url}: not an http(s) URL")
         if not self.allowed(url):
             raise IngestError(f"{url}: robots.txt of {host} disallows {self.user_agent.split()[0]}")
-        return self._download(url, self.max_bytes)
+        return self._download(url, self.max_bytes, pause=self._crawl_delay(url))
+
+    # A site asking for more than a minute between requests is not served by --fetch.
+    _MAX_CRAWL_DELAY = 60.0
+
+    def _crawl_delay(self, url: str) -> float:
+        """The site's robots.txt Crawl-delay when it asks for more than our own delay."""
+        parser = self._robots.get(_origin(url))
+        asked = parser.crawl_delay(self.user_agent) if parser is not None else None
+        return min(max(self.delay, float(asked or 0)), self._MAX_CRAWL_DELAY)
 
     def allowed(self, url: str) -> bool:
         """What the site's robots.txt says; unreachable or 5xx robots.txt means no (RFC 9309)."""
-        scheme, _, rest = url.partition("://")
-        origin = f"{scheme}://{rest.split('/', 1)[0]}"
+        origin = _origin(url)
         if origin not in self._robots:
             self._robots[origin] = self._load_robots(origin)
         parser = self._robots[origin]
@@ -71,11 +79,11 @@ class Fetcher:
         parser.parse(response.body.decode("utf-8", errors="replace").splitlines())
         return parser
 
-    def _download(self, url: str, cap: int, *, robots: bool = False) -> Fetched:
+    def _download(self, url: str, cap: int, *, robots: bool = False, pause: float | None = None) -> Fetched:
         client = self.client
         import httpx
 
-        self._wait(url)
+        self._wait(url, self.delay if pause is None else pause)
         try:
             with client.stream("GET", url) as response:
                 if robots and 400 <= response.status_code < 500:
@@ -97,11 +105,11 @@ class Fetcher:
         except httpx.HTTPError as err:
             raise IngestError(f"{url}: download failed ({err})") from err
 
-    def _wait(self, url: str) -> None:
+    def _wait(self, url: str, delay: float) -> None:
         host = host_of(url) or url
         last = self._last.get(host)
         if last is not None:
-            pause = self.delay - (time.monotonic() - last)
+            pause = delay - (time.monotonic() - last)
             if pause > 0:
                 time.sleep(pause)
         self._last[host] = time.monotonic()
@@ -126,6 +134,11 @@ class Fetcher:
         if self._client is not None:
             self._client.close()
             self._client = None
+
+
+def _origin(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{rest.split('/', 1)[0]}"
 
 
 class _NoRobots(Exception):
