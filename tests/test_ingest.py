@@ -247,6 +247,17 @@ def test_html_embedded_post_inside_the_body_is_kept_in_place():
     assert "live coverage" not in article.text
 
 
+def test_html_inline_span_with_class_keeps_its_words():
+    sentence = (
+        "<p>The league's chief investigator has reported that <span class='link'><a href='/x'>the "
+        "club will be fined</a></span> for its role in the brawl, according to two officials.</p>"
+    )
+    other = "<p>The match was stopped for twenty minutes while stewards separated the players.</p>"
+    page = f"<html><body><article><h1>Brawl</h1>{sentence}{other * 3}</article></body></html>"
+    (article,) = [i for i in read_bytes(page.encode(), name="span.html") if isinstance(i, Article)]
+    assert "has reported that the club will be fined for its role" in article.text
+
+
 def test_html_declared_legacy_charset_is_honoured():
     page = (
         "<html><head><meta charset='windows-1251'></head><body><article><p>"
@@ -501,7 +512,7 @@ def test_feed_with_fetch_downloads_linked_pages(monkeypatch):
 
 # Reached on the 45 dev pages of ../shared/data/html (trafilatura alone: 0.970
 # with favor_precision). Rules are deterministic: the floor is the score.
-HTML_F1_FLOOR = 0.9845
+HTML_F1_FLOOR = 0.9850
 
 
 @pytest.mark.slow
@@ -516,7 +527,7 @@ def test_html_extraction_quality_floor(shared_dir):
     result = bench.evaluate(shared_dir / "data" / "html", bench.storyline_body)
     assert result["pages"] == 45
     assert result["f1"] >= HTML_F1_FLOOR
-    assert result["leftover_paragraphs"] <= 21
+    assert result["leftover_paragraphs"] <= 20
 
 
 def test_fetcher_honours_crawl_delay(monkeypatch):
