@@ -98,9 +98,7 @@ def test_utf16_with_bom_is_decoded(tmp_path):
 
 def test_mixed_utf8_and_cp1252_is_repaired_and_flagged(tmp_path):
     path = tmp_path / "mixed.txt"
-    path.write_bytes(
-        "Café owners in Malmö said ".encode() + "the “reform” costs €5".encode("cp1252")
-    )
+    path.write_bytes("Café owners in Malmö said ".encode() + "the “reform” costs €5".encode("cp1252"))
     (article,) = read_one(path)
     assert article.text == "Café owners in Malmö said the “reform” costs €5"
     assert "encoding-repaired" in article.flags
@@ -189,9 +187,7 @@ def test_truncated_warc_is_a_problem_after_the_records_read(tmp_path):
     with path.open("wb") as stream:
         writer = WARCWriter(stream, gzip=False)
         for n in range(2):
-            headers = StatusAndHeaders(
-                "200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1"
-            )
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
             writer.write_record(
                 writer.create_warc_record(
                     f"https://pier.test/{n}", "response", payload=io.BytesIO(page),
@@ -221,8 +217,7 @@ def test_feed_with_external_entity_is_refused_and_reads_nothing(tmp_path):
 def test_billion_laughs_feed_is_refused(tmp_path):
     path = tmp_path / "laughs.xml"
     entities = '<!ENTITY lol "lol">' + "".join(
-        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
-        for i in range(1, 10)
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
     )
     path.write_text(
         f'<?xml version="1.0"?><!DOCTYPE rss [{entities}]><rss version="2.0"><channel>'
@@ -233,9 +228,7 @@ def test_billion_laughs_feed_is_refused(tmp_path):
 
 def test_deeply_nested_json_line_is_a_problem(tmp_path):
     path = tmp_path / "nested.jsonl"
-    path.write_text(
-        "[" * 100_000 + "]" * 100_000 + "\n" + json.dumps({"id": "ok", "text": STORY}) + "\n"
-    )
+    path.write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps({"id": "ok", "text": STORY}) + "\n")
     found = read_one(path)
     assert isinstance(found[0], Problem) and ":1:" in found[0].message
     assert isinstance(found[1], Article) and found[1].id == "ok"
@@ -287,9 +280,7 @@ fragments = st.lists(
     ),
     max_size=30,
 ).map("".join)
-payloads = st.one_of(
-    st.binary(max_size=800), markup_text.map(str.encode), fragments.map(str.encode)
-)
+payloads = st.one_of(st.binary(max_size=800), markup_text.map(str.encode), fragments.map(str.encode))
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -309,9 +300,7 @@ def test_fuzz_warc_reader_never_raises(data):
         assert_sound(item)
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=payloads, suffix=st.sampled_from(sorted(SUFFIXES)))
 def test_fuzz_read_inputs_every_suffix_never_raises(tmp_path, data, suffix):
     path = tmp_path / f"fuzz{suffix}"
@@ -355,3 +344,20 @@ def test_fuzz_damaged_warc_never_raises(gzip_records, cut, flips):
     data = data[: max(0, len(data) - cut)]
     for item in read_warc(io.BytesIO(bytes(data)), path="damaged.warc", options=ReadOptions()):
         assert_sound(item)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-8-sig"])
+def test_html_in_utf16_or_with_bom_is_read(tmp_path, encoding):
+    path = tmp_path / "page.html"
+    path.write_bytes(
+        f"<html><body><article><p>{STORY}</p><p>{STORY}</p></article></body></html>".encode(encoding)
+    )
+    (article,) = read_one(path)
+    assert isinstance(article, Article) and article.text.startswith("The harbour master")
+
+
+def test_plain_text_saved_as_html_is_read_as_text(tmp_path):
+    path = tmp_path / "saved.html"
+    path.write_text(STORY)
+    (article,) = read_one(path)
+    assert isinstance(article, Article) and article.text == STORY

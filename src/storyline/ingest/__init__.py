@@ -162,7 +162,7 @@ def read_bytes(
         yield from jsonl.read_jsonl(data.splitlines(), path=name)
     elif lower.endswith(FEED_SUFFIXES) or feeds.looks_like_feed(data):
         yield from feeds.read_feed(data, path=name, options=options, fetcher=fetcher)
-    elif lower.endswith(HTML_SUFFIXES) or _looks_like_html(data):
+    elif _looks_like_html(data) or (lower.endswith(HTML_SUFFIXES) and _has_tags(data)):
         yield _html_article(data, name=name, url=url)
     else:
         decoded, flags = text.decode(data, name)
@@ -187,6 +187,12 @@ def _html_article(data: bytes, *, name: str, url: str | None) -> Article:
         flags=page.flags,
         boilerplate=page.kept_out,
     )
+
+
+def _has_tags(data: bytes) -> bool:
+    """Whether an .html file holds markup at all (a text saved as .html has none)."""
+    head = data[:65536]
+    return b"<" in head or b"<\x00" in head or b"\x00<" in head
 
 
 def _looks_like_html(data: bytes) -> bool:
