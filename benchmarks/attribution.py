@@ -113,9 +113,7 @@ def score_article(golds: list[Gold], attributions: Iterable) -> Scores:
     scores = Scores(tallies={t: Tally(gold=len(golds), system=len(system)) for t in THRESHOLDS})
     for threshold, tally in scores.tallies.items():
         tally.found = sum(1 for row in cover if row and max(row) >= threshold)
-        tally.correct = sum(
-            1 for j in range(len(system)) if any(row[j] >= threshold for row in cover)
-        )
+        tally.correct = sum(1 for j in range(len(system)) if any(row[j] >= threshold for row in cover))
     for gold, row in zip(golds, cover, strict=True):
         if not row or max(row) < THRESHOLDS[0] or not gold.source:
             continue
@@ -151,8 +149,7 @@ def entities_for(doc) -> tuple:
         from storyline.records import EntityMention
 
         return tuple(
-            EntityMention(span=(e.start_char, e.end_char), label=e.label_, name=e.text)
-            for e in doc.ents
+            EntityMention(span=(e.start_char, e.end_char), label=e.label_, name=e.text) for e in doc.ents
         )
     return find_entities(doc)
 
@@ -196,9 +193,7 @@ def _print_errors(articles: Sequence[dict], predictions: Sequence, limit: int) -
             shown += 1
             start, end = min(gold.chars), max(gold.chars) + 1
             context = text[max(0, start - 120) : end + 60].replace("\n", " ")
-            print(
-                f"MISS {article['doc_id']} {start}: ...{context}...\n    gold: {text[start:end][:160]!r}"
-            )
+            print(f"MISS {article['doc_id']} {start}: ...{context}...\n    gold: {text[start:end][:160]!r}")
 
 
 def report(scores: Scores, speed: dict[str, float]) -> str:
@@ -208,9 +203,8 @@ def report(scores: Scores, speed: dict[str, float]) -> str:
             f"content@{threshold:.1f}  P {tally.precision:.3f}  R {tally.recall:.3f}  F1 {tally.f1:.3f}"
             f"  (gold {tally.gold}, found {tally.found}; system {tally.system}, correct {tally.correct})"
         )
-    lines.append(
-        f"source accuracy among found  {scores.source_accuracy:.3f}  ({scores.source_right}/{scores.source_total})"
-    )
+    right, among = scores.source_right, scores.source_total
+    lines.append(f"source accuracy among found  {scores.source_accuracy:.3f}  ({right}/{among})")
     lines.append(
         f"speed: parse {speed['parse_s']:.1f} s; find_attributions {speed['extract_s']:.2f} s, "
         f"{speed['extract_chars_per_s'] / 1000:.0f}k chars/s"
@@ -223,9 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("path", nargs="?", type=Path, default=DEFAULT_PATH)
     parser.add_argument("--limit", type=int, default=0, help="score only the first N articles")
     parser.add_argument("--slice", choices=("all", "quality-floor"), default="all")
-    parser.add_argument(
-        "--errors", type=int, default=0, help="print up to N missed gold attributions"
-    )
+    parser.add_argument("--errors", type=int, default=0, help="print up to N missed gold attributions")
     args = parser.parse_args(argv)
     if not args.path.is_file():
         print(f"{args.path}: no such file; pass the PolNeAR JSON Lines path", file=sys.stderr)

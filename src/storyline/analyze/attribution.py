@@ -40,6 +40,7 @@ _TRIM = " \t\n,;:—–-"
 # Dependencies through which a cue shares its governor's subject: "was quick to embrace", "after announcing".
 _LOOK_UP = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep", "pobj")
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "CCONJ", "PART", "PUNCT", "ADP"})
+_NOT_SOURCES = frozenset("note update correction related editor photo watch read listen video".split())
 _SENTENCE_ADVERBS = frozenset("later also then now still earlier again finally instead meanwhile".split())
 # A quotation this short inside a sentence is a scare quote, not a quoted statement.
 _MIN_QUOTE_WORDS = 4
@@ -62,6 +63,7 @@ def find_attributions(doc: Doc, entities: tuple[EntityMention, ...]) -> tuple[At
     drafts = [d for token in doc if (d := _draft_for(token, text)) is not None]
     drafts += _colon_drafts(doc, text)
     drafts = _join_chains(drafts, text)
+    drafts = _drop_nested(drafts)
     quotes = find_quotes(text)
     statements = [q for q in quotes if _is_statement(text, q)]
     # PolNeAR rarely attributes within a quotation: "I think", "we want" there are the speaker's words
@@ -106,8 +108,12 @@ def _evidential(cue: Token, text: str, clause: Token) -> _Draft | None:
         return None
     to = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "to"), None)
     holder = next((t for t in to.children if t.dep_ == "pobj"), None) if to is not None else None
-    source = (holder.left_edge.idx, holder.right_edge.idx + len(holder.right_edge)) if holder is not None else None
-    return _Draft(content=content, cue=(cue.idx, cue.idx + len(cue)), source=source, source_head=holder, cue_token=cue)
+    source = (
+        (holder.left_edge.idx, holder.right_edge.idx + len(holder.right_edge)) if holder is not None else None
+    )
+    return _Draft(
+        content=content, cue=(cue.idx, cue.idx + len(cue)), source=source, source_head=holder, cue_token=cue
+    )
 
 
 def _cue_span(token: Token) -> Span:
@@ -163,7 +169,10 @@ def _misparsed_subject(token: Token) -> Token | None:
 
 def _verb_content(token: Token, text: str) -> Span | None:
     clauses = [c for c in token.children if c.dep_ == "ccomp"] or [
-        clause for noun in _statement_nouns(token) for clause in noun.children if clause.dep_ in ("acl", "ccomp", "relcl")
+        clause
+        for noun in _statement_nouns(token)
+        for clause in noun.children
+        if clause.dep_ in ("acl", "ccomp", "relcl")
     ]
     if not clauses:
         clauses = [c for c in token.children if c.dep_ in _COMPLEMENTS]
@@ -172,7 +181,9 @@ def _verb_content(token: Token, text: str) -> Span | None:
         clauses += [
             c
             for c in token.children
-            if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+            if c.dep_ == "prep"
+            and c.lower_ in _CONTENT_PREPS
+            and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
         ]
     if clauses:
         start = min(c.left_edge.idx for c in clauses)
@@ -203,12 +214,14 @@ def _according(token: Token, text: str) -> _Draft | None:
         return None
     phrase = (token.idx, to.right_edge.idx + len(to.right_edge))
     sentence = token.sent
-    lead = text[sentence.start_char : phrase[0]].strip(" ,\n\"“")
-    tail = text[phrase[1] : sentence.end_char].strip(" .,;\n\"”")
+    lead = text[sentence.start_char : phrase[0]].strip(' ,\n"“')
+    tail = text[phrase[1] : sentence.end_char].strip(' .,;\n"”')
     if not lead or not tail:  # "According to X, ..." or "..., according to X.": the whole sentence
         clause = [t for t in sentence if not phrase[0] <= t.idx < phrase[1]]
     else:
         clause = [t for t in _clause_head(token).subtree if not phrase[0] <= t.idx < phrase[1]]
+    while clause and (clause[-1].is_punct or clause[-1].is_space):
+        clause.pop()
     if not clause:
         return None
     content = _trim(text, (clause[0].idx, clause[-1].idx + len(clause[-1])))
@@ -245,7 +258,9 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
             continue
         head = max(left, key=lambda t: (t.head.i not in {x.i for x in left}, t.i))
         source = (left[0].idx, left[-1].idx + len(left[-1]))
-        drafts.append(_Draft(content=content, cue=(token.idx, token.idx + 1), source=source, source_head=head))
+        drafts.append(
+            _Draft(content=content, cue=(token.idx, token.idx + 1), source=source, source_head=head)
+        )
     return drafts
 
 
@@ -258,8 +273,13 @@ def _name_before(doc: Doc, colon: Token, text: str) -> list[Token]:
         tokens.insert(0, token)
     while tokens and tokens[0].pos_ in ("CCONJ", "PUNCT", "ADP"):
         tokens.pop(0)
-    named = any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or t.lemma_.lower() in lex.MEDIA_WORDS for t in tokens)
-    return tokens if named else []
+    named = any(
+        t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG") or t.lemma_.lower() in lex.MEDIA_WORDS
+        for t in tokens
+    )
+    # headlines: "Reyes: ..." where the small tagger calls the name a noun
+    named = named or (bool(tokens) and all(t.is_title or t.is_upper for t in tokens if t.is_alpha))
+    return tokens if named and tokens[-1].lower_ not in _NOT_SOURCES else []
 
 
 # --- chains --------------------------------------------------------------------------------
@@ -288,6 +308,12 @@ def _join_chains(drafts: list[_Draft], text: str) -> list[_Draft]:
             elif lemma == "cite" and (outer := _cited_for(token, drafts, by_cue)) is not None:
                 obj = next((t for t in token.children if t.dep_ == "dobj"), None)
                 if obj is not None and outer.source is not None:
+                    if outer.content[0] <= token.idx < outer.content[1] and token.right_edge.i + 1 < len(
+                        token.doc
+                    ):
+                        after = token.right_edge.nbor()
+                        if token.idx <= outer.content[0] + 2:  # "citing an official, that ...": cut it off
+                            outer.content = _trim(text, (after.idx, outer.content[1])) or outer.content
                     outer.chain.insert(0, (outer.source, outer.source_head))  # type: ignore[arg-type]
                     outer.source, outer.source_head = _subtree_span(obj, text, exclude=token), obj
                     dropped.add(index)
@@ -298,10 +324,16 @@ def _cited_for(token: Token, drafts: list[_Draft], by_cue: dict[int, _Draft]) ->
     """The report a 'citing X' phrase belongs to: its head's, or the one whose content holds it."""
     if token.dep_ not in ("advcl", "xcomp", "conj", "acl"):
         return None
-    if token.head.i in by_cue and by_cue[token.head.i].cue_token.i != token.i:
+    if token.head.i in by_cue and token.head.i != token.i:
         return by_cue[token.head.i]
     return next(
-        (d for d in drafts if (d.cue_token is None or d.cue_token.i != token.i) and d.content[0] <= token.idx < d.content[1] and d.source),
+        (
+            d
+            for d in drafts
+            if (d.cue_token is None or d.cue_token.i != token.i)
+            and d.content[0] <= token.idx < d.content[1]
+            and d.source
+        ),
         None,
     )
 
@@ -324,6 +356,25 @@ def _quoted_as_saying(token: Token, by_cue: dict[int, _Draft], text: str) -> _Dr
                         inner.source, inner.source_head = _subtree_span(obj, text, exclude=token), obj
                     return inner
     return None
+
+
+def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
+    """'officials who asked not to be named said': a cue inside a source describes the source.
+    'reportedly told': the adverb hedges the cue's own attribution."""
+    sources = [d.source for d in drafts if d.source is not None]
+    cues = {
+        d.cue_token.i for d in drafts if d.cue_token is not None and d.cue_token.lemma_.lower() in lex.SPEECH
+    }
+    kept = []
+    for draft in drafts:
+        cue = draft.cue
+        if cue is not None and any(s[0] <= cue[0] < s[1] for s in sources if s != draft.source):
+            continue
+        token = draft.cue_token
+        if token is not None and token.lower_ in lex.EVIDENTIAL_ADVERBS and token.head.i in cues:
+            continue
+        kept.append(draft)
+    return kept
 
 
 # --- quotations ------------------------------------------------------------------------------
@@ -418,7 +469,9 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
 def _finish(doc: Doc, draft: _Draft, resolve: SpeakerResolver) -> Attribution:
     chain = tuple(span for span, _ in draft.chain)
     chain_speakers = tuple(resolve(span, head) for span, head in draft.chain)
-    speaker = resolve(draft.source, draft.source_head) if draft.source and draft.source_head is not None else None
+    speaker = (
+        resolve(draft.source, draft.source_head) if draft.source and draft.source_head is not None else None
+    )
     return Attribution(
         content=draft.content,
         source=draft.source,
@@ -445,9 +498,11 @@ def _subtree_span(token: Token, text: str, *, exclude: Token) -> Span:
     """The phrase headed by ``token``, appositions included, cut short of the cue ("X, who said")."""
     tokens = list(token.subtree)
     if tokens[0].i <= exclude.i <= tokens[-1].i:
-        tokens = [t for t in tokens if t.i < exclude.left_edge.i] if token.i < exclude.i else [
-            t for t in tokens if t.i > exclude.right_edge.i
-        ]
+        tokens = (
+            [t for t in tokens if t.i < exclude.left_edge.i]
+            if token.i < exclude.i
+            else [t for t in tokens if t.i > exclude.right_edge.i]
+        )
     tokens = tokens or [token]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return _trim(text, (start, end)) or (token.idx, token.idx + len(token))
@@ -464,4 +519,3 @@ def _trim(text: str, span: Span) -> Span | None:
 
 def _overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-

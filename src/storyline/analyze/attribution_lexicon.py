@@ -56,7 +56,9 @@ EVIDENCE = frozenset(
 CUE_VERBS = SPEECH | ATTITUDE | EVIDENCE
 
 # Adverbs that attribute their clause to unnamed others ("is reportedly planning").
-EVIDENTIAL_ADVERBS = frozenset("reportedly allegedly purportedly reputedly seemingly apparently supposedly".split())
+EVIDENTIAL_ADVERBS = frozenset(
+    "reportedly allegedly purportedly reputedly seemingly apparently supposedly".split()
+)
 # Verbs of appearance: PolNeAR attributes "X seemed to ..." to whoever it seems so to.
 APPEARANCE_VERBS = frozenset("seem appear".split())
 
@@ -107,6 +109,9 @@ ORGANIZATION_WORDS = frozenset(
     association coalition movement alliance bank court agency board team office
     institute foundation commission""".split()
 )
+
+# Heads of source phrases that name no one when nothing else does ("an official", "diplomats").
+UNNAMED_PEOPLE = frozenset("official diplomat insider aide source person people analyst expert".split())
 
 # Role nouns that stand for a named speaker mentioned earlier ("the spokesperson").
 ROLE_NOUNS = frozenset(

@@ -51,9 +51,9 @@ class SpeakerResolver:
         word = head.lower_
         if word in lex.PERSON_PRONOUNS or word in lex.PLURAL_PRONOUNS:
             return self._antecedent(written, span[0], plural=word in lex.PLURAL_PRONOUNS)
-        if _ANONYMOUS.search(written):
-            return Speaker(name=written, as_written=written, type="anonymous")
         mention = self._mention(span, head)
+        if _ANONYMOUS.search(written) or (mention is None and _unnamed_official(head)):
+            return Speaker(name=written, as_written=written, type="anonymous")
         if mention is not None:
             return _from_mention(mention, written, head)
         if _is_role(head, written):
@@ -94,6 +94,16 @@ def _from_mention(mention: EntityMention, written: str, head: Token) -> Speaker:
     return Speaker(name=written, as_written=written, type=body)
 
 
+def _unnamed_official(head: Token) -> bool:
+    """'an official', 'officials', 'a senior diplomat': people the article does not name."""
+    determiners = {t.lower_ for t in head.children if t.dep_ == "det"}
+    return (
+        head.lemma_.lower() in lex.UNNAMED_PEOPLE
+        and "the" not in determiners
+        and not any(t.dep_ in ("compound", "appos") and t.pos_ == "PROPN" for t in head.children)
+    )
+
+
 def _is_role(head: Token, written: str) -> bool:
     determiners = {t.lower_ for t in head.children if t.dep_ == "det"}
     return head.lemma_.lower() in lex.ROLE_NOUNS and "the" in determiners and len(written.split()) <= 4
@@ -106,7 +116,7 @@ def _type_of_words(head: Token, written: str) -> SpeakerType:
         return "media"
     if lemma in lex.GOVERNMENT_WORDS or words & {"ministry", "government", "kremlin", "pentagon"}:
         return "government"
-    if lemma in lex.ORGANIZATION_WORDS:
+    if lemma in lex.ORGANIZATION_WORDS or lemma in lex.STATEMENT_NOUNS:
         return "organization"
     if head.ent_type_ == "PERSON" or lemma in lex.ROLE_NOUNS or head.pos_ == "PROPN":
         return "person" if head.ent_type_ in ("PERSON", "") else _LABEL_TYPES.get(head.ent_type_, "unknown")
