@@ -361,3 +361,14 @@ def test_plain_text_saved_as_html_is_read_as_text(tmp_path):
     path.write_text(STORY)
     (article,) = read_one(path)
     assert isinstance(article, Article) and article.text == STORY
+
+
+def test_html_declared_utf8_with_cp1252_bytes_is_repaired_and_flagged(tmp_path):
+    path = tmp_path / "mixed.html"
+    body = f"<p>{STORY}</p><p>".encode() + "Café owners said the “reform” costs €5.".encode("cp1252")
+    path.write_bytes(
+        b"<html><head><meta charset='utf-8'></head><body><article>" + body + b"</p></article></body></html>"
+    )
+    (article,) = read_one(path)
+    assert "Café owners said the “reform” costs €5." in article.text
+    assert "encoding-repaired" in article.flags

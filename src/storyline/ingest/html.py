@@ -69,7 +69,7 @@ class Page:
 
 def extract_page(markup: bytes | str, *, url: str | None = None, name: str = "<html>") -> Page:
     """The article in one HTML page; raises IngestError when there is no text at all."""
-    markup = decode_html(markup, name) if isinstance(markup, bytes) else markup
+    markup, decode_flags = decode_html(markup, name) if isinstance(markup, bytes) else (markup, ())
     tree = _parse(markup, name)
     try:
         document: Any = trafilatura.bare_extraction(
@@ -100,7 +100,7 @@ def extract_page(markup: bytes | str, *, url: str | None = None, name: str = "<h
         published=normalize_date(document.date) if document.date else None,
         url=page_url,
         outlet=outlet_for_url(page_url, site_name=document.sitename),
-        flags=_flags(cleaned.text, document.pagetype),
+        flags=decode_flags + _flags(cleaned.text, document.pagetype),
     )
 
 
@@ -112,21 +112,21 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 
-def decode_html(data: bytes, name: str) -> str:
-    """The page as text: BOM, then a declared charset that decodes, then UTF-8 (repaired)."""
+def decode_html(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
+    """``(page, flags)``: BOM, then a declared charset that decodes, then UTF-8 (repaired)."""
     text, flags = decode(data, name)  # empty / binary / UTF-16 checks; UTF-8 with repair
     declared = _META_CHARSET.search(data[:8192])
     if declared and "encoding-repaired" in flags:
         try:
-            return data.decode(declared[1].decode("ascii").lower())
+            return data.decode(declared[1].decode("ascii").lower()), ()
         except (LookupError, UnicodeDecodeError):
             pass
-    return text
+    return text, flags
 
 
 def _parse(markup: bytes | str, name: str) -> lxml_html.HtmlElement:
     if isinstance(markup, bytes):
-        markup = decode_html(markup, name)
+        markup = decode_html(markup, name)[0]
     # lxml refuses str input that declares an encoding; the text is decoded already
     markup = _XML_DECLARATION.sub("", markup, count=1)
     try:
