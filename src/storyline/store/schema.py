@@ -53,8 +53,8 @@ articles = Table(
     Column("title", Text),
     Column("published", Key),
     Column("content_hash", Key, nullable=False, index=True),
-    Column("analysis", Text, nullable=False),
     Column("stored_at", Key, nullable=False),
+    Column("analysis", Text, nullable=False),  # last, as stories.data
 )
 
 stories = Table(
@@ -69,10 +69,14 @@ stories = Table(
     Column("first_published", Key),
     Column("last_published", Key),
     Column("outlets", Text, nullable=False),  # JSON list
-    Column("data", Text, nullable=False),
     Column("updated_at", Key, nullable=False),
+    # last_published, "" when unknown: a sort key with no NULLs, so one index serves
+    # "newest activity first" the same way on both backends
+    Column("activity", Key, nullable=False),
+    # Last: SQLite reads the columns before a big value without walking its overflow pages.
+    Column("data", Text, nullable=False),
 )
-Index("ix_stories_activity", stories.c.last_published, stories.c.updated_at)
+Index("ix_stories_activity", stories.c.activity.desc(), stories.c.updated_at.desc(), stories.c.id)
 
 story_articles = Table(
     "story_articles",

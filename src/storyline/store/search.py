@@ -24,6 +24,8 @@ MAX_QUERY_WORDS = 32
 
 def words(text: str) -> list[str]:
     """``text`` as search words: "Peskov's Kremlin-backed" -> ["peskov", "s", "kremlin", "backed"]."""
+    if text.isascii():  # most news text: nothing to fold but case
+        return [w for w in _WORD.findall(text.lower()) if len(w) <= MAX_WORD]
     folded = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(c for c in folded if not unicodedata.combining(c))
     return [w for w in _WORD.findall(bare) if len(w) <= MAX_WORD]

@@ -45,7 +45,7 @@ _SUMMARY_COLUMNS = (
     stories.c.outlets,
     stories.c.updated_at,
 )
-_ACTIVITY = (stories.c.last_published.desc().nulls_last(), stories.c.updated_at.desc(), stories.c.id)
+_ACTIVITY = (stories.c.activity.desc(), stories.c.updated_at.desc(), stories.c.id)
 _FTS = table("story_fts", column("rowid"), column("story_fts"))
 _PG_SEARCH = table("story_search", column("seq"), column("document"))
 
@@ -90,17 +90,20 @@ class SqlStore:
             return conn.execute(stmt, row).first() is not None
 
     def put_analyses(self, analyses: Iterable[ArticleAnalysis]) -> int:
-        rows: dict[str, dict[str, Any]] = {}
+        batch: dict[str, ArticleAnalysis] = {}
         for analysis in analyses:
-            if analysis.article.id not in rows:
-                rows[analysis.article.id] = _article_row(analysis)
+            batch.setdefault(analysis.article.id, analysis)
+        with self._read() as conn:
+            known = self._known(conn, batch)
+        # Serialised only when new and outside the write lock: a re-run costs one read.
+        rows = [_article_row(a) for key, a in batch.items() if key not in known]
         if not rows:
             return 0
         with self._write(f"store {len(rows)} articles") as conn:
-            known = self._known(conn, rows)
-            new = [row for key, row in rows.items() if key not in known]
-            for batch in _chunks(new, CHUNK):
-                conn.execute(self._insert_ignore(articles), batch)
+            known = self._known(conn, [row["id"] for row in rows])  # another writer's since
+            new = [row for row in rows if row["id"] not in known]
+            for chunk in _chunks(new, CHUNK):
+                conn.execute(self._insert_ignore(articles), chunk)
         return len(new)
 
     def replace_analysis(self, analysis: ArticleAnalysis) -> None:
@@ -403,6 +406,7 @@ def _story_rows(
         "outlets": json.dumps(outlets, ensure_ascii=False),
         "data": codec.dumps(story),
         "updated_at": _now(),
+        "activity": dates[-1] if dates else "",
     }
     members = [{"story_id": story.id, "article_id": a} for a in dict.fromkeys(a.id for a in story.articles)]
     names = {("outlet", _facet(o)) for o in outlets}
