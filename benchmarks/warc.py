@@ -36,9 +36,7 @@ WORDS = tuple(_PROSE.split(" "))
 
 def page(number: int, paragraphs: int, rng: random.Random) -> bytes:
     body = "".join(
-        "<p>"
-        + " ".join(rng.choice(WORDS) for _ in range(rng.randint(25, 45))).capitalize()
-        + ".</p>"
+        "<p>" + " ".join(rng.choice(WORDS) for _ in range(rng.randint(25, 45))).capitalize() + ".</p>"
         for _ in range(paragraphs)
     )
     return (
@@ -62,15 +60,11 @@ def write_archive(path: Path, records: int, paragraphs: int, gzip: bool) -> None
             url = f"https://news{number % 7}.example.com/2024/10/story-{number}"
             kind = number % 5
             if kind == 4:  # a request record: skipped by the reader
-                headers = StatusAndHeaders(
-                    "GET / HTTP/1.1", [("Host", "example.com")], is_http_request=True
-                )
+                headers = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.com")], is_http_request=True)
                 record = writer.create_warc_record(url, "request", http_headers=headers)
             else:
                 status, ctype = (
-                    ("200 OK", "text/html; charset=utf-8")
-                    if kind
-                    else ("404 Not Found", "text/html")
+                    ("200 OK", "text/html; charset=utf-8") if kind else ("404 Not Found", "text/html")
                 )
                 payload = page(number, paragraphs, rng)
                 headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")

@@ -44,9 +44,7 @@ def test_exact_republication_is_a_copy_of_the_first():
 
 def test_trimmed_copy_with_local_paragraph_is_a_copy():
     paragraphs = AGENCY.split("\n\n")
-    trimmed = "\n\n".join(
-        paragraphs[:4] + ["Our reporter saw water up to the windows in one village."]
-    )
+    trimmed = "\n\n".join(paragraphs[:4] + ["Our reporter saw water up to the windows in one village."])
     assert find_wire_copies([article("agency", AGENCY), article("outlet-b", trimmed)]) == {
         "outlet-b": "agency"
     }
@@ -107,9 +105,7 @@ def test_wire_copy_quality_floor_on_bbc(shared_dir):
         texts = [json.loads(line)["text"] for line in lines]
     rng = random.Random(3)
     picks = rng.sample(range(len(texts)), 300)
-    copies = [
-        article(f"c{i}", _wire_copy(texts[i], texts[(i + 7) % len(texts)], rng)) for i in picks
-    ]
+    copies = [article(f"c{i}", _wire_copy(texts[i], texts[(i + 7) % len(texts)], rng)) for i in picks]
     originals = [article(f"o{i}", text) for i, text in enumerate(texts)]
     found = find_wire_copies(originals + copies)
 

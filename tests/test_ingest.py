@@ -567,3 +567,36 @@ def test_url_input_with_fetch_reads_the_page(monkeypatch):
     assert isinstance(article, Article)
     assert article.path == url and article.outlet == "The Riverside Ledger"
     assert article.title == "Council approves bridge repairs after flooding"
+
+
+def test_arc_archive_is_read(tmp_path):
+    story = ("<html><head><title>Pier closed</title></head><body><article><p>"
+             + "The harbour master said the pier would stay closed until the divers finished. " * 8
+             + "</p></article></body></html>").encode()  # fmt: skip
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + story
+    filedesc = b"1 0 Example\nURL IP-address Archive-date Content-type Archive-length\n"
+    arc = (
+        b"filedesc://crawl.arc 0.0.0.0 20241022120000 text/plain %d\n" % len(filedesc)
+        + filedesc
+        + b"\nhttp://pier.example.com/story 10.0.0.1 20241022120500 text/html %d\n" % len(http)
+        + http
+        + b"\n"
+    )
+    path = tmp_path / "old.arc.gz"
+    path.write_bytes(gzip.compress(arc))
+    (article,) = articles([path])
+    assert article.title == "Pier closed" and article.url == "http://pier.example.com/story"
+
+
+def test_warc_gzipped_as_one_member_is_streamed(tmp_path):
+    plain = tmp_path / "crawl.warc"
+    _warc(
+        plain,
+        [(f"https://delta.org/{n}", "text/html", _page(f"Delta {n}", "2024-02-01", "Wind"))
+         for n in range(3)],
+        gzip_records=False,
+    )  # fmt: skip
+    whole = tmp_path / "whole.warc.gz"
+    whole.write_bytes(gzip.compress(plain.read_bytes()))  # `gzip crawl.warc`, not per record
+    assert [a.title for a in articles([whole])] == ["Delta 0", "Delta 1", "Delta 2"]
+    assert problems([whole]) == []

@@ -10,6 +10,7 @@ A truncated or corrupt archive yields what it read, then one Problem.
 
 from __future__ import annotations
 
+import gzip
 import logging
 import os
 import zlib
@@ -50,10 +51,18 @@ def read_warc(stream: BinaryIO, *, path: str, options: ReadOptions) -> Iterator[
     while True:
         try:
             record = next(iterator)
-            records += 1
             found = list(_record(record, path=path, options=options))
+            records += 1
         except StopIteration:
             break
+        except ArchiveLoadFailed as err:
+            if "non-chunked gzip" in str(err) and stream.seekable():
+                # one gzip member for the whole file (`gzip crawl.warc`): stream it through gzip
+                stream.seek(0)
+                yield from _single_member(stream, path=path, options=options, skip=records)
+                return
+            yield _truncated(path, records, str(err).strip())
+            return
         except _DAMAGE as err:
             yield _truncated(path, records, f"{type(err).__name__}: {err}")
             return
@@ -65,6 +74,19 @@ def read_warc(stream: BinaryIO, *, path: str, options: ReadOptions) -> Iterator[
     if size is not None and iterator.offset < size:
         # warcio stops quietly inside a cut gzip member: the bytes left unread say so
         yield _truncated(path, records, f"{size - iterator.offset:,} bytes at the end unreadable")
+
+
+def _single_member(
+    stream: BinaryIO, *, path: str, options: ReadOptions, skip: int
+) -> Iterator[Article | Problem]:
+    records = 0
+    try:
+        for record in _QuietIterator(gzip.GzipFile(fileobj=stream), arc2warc=True):
+            records += 1
+            if records > skip:
+                yield from _record(record, path=path, options=options)
+    except _DAMAGE as err:
+        yield _truncated(path, records, f"{type(err).__name__}: {err}")
 
 
 def _truncated(path: str, records: int, reason: str) -> Problem:
