@@ -41,6 +41,7 @@ _TRIM = " \t\n,;:—–-"
 _LOOK_UP = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep", "pobj")
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "CCONJ", "PART", "PUNCT", "ADP"})
 _NOT_SOURCES = frozenset("note update correction related editor photo watch read listen video".split())
+_ANONYMITY = re.compile(r"\b(?:named|identified|anonymity|authori[sz]ed)\b")
 _SENTENCE_ADVERBS = frozenset("later also then now still earlier again finally instead meanwhile".split())
 # A quotation this short inside a sentence is a scare quote, not a quoted statement.
 _MIN_QUOTE_WORDS = 4
@@ -63,7 +64,7 @@ def find_attributions(doc: Doc, entities: tuple[EntityMention, ...]) -> tuple[At
     drafts = [d for token in doc if (d := _draft_for(token, text)) is not None]
     drafts += _colon_drafts(doc, text)
     drafts = _join_chains(drafts, text)
-    drafts = _drop_nested(drafts)
+    drafts = _drop_nested(drafts, text)
     quotes = find_quotes(text)
     statements = [q for q in quotes if _is_statement(text, q)]
     # PolNeAR rarely attributes within a quotation: "I think", "we want" there are the speaker's words
@@ -83,22 +84,49 @@ def _draft_for(token: Token, text: str) -> _Draft | None:
         return _according(token, text)
     if token.lower_ in lex.EVIDENTIAL_ADVERBS and token.dep_ == "advmod":
         return _evidential(token, text, token.head if token.head.pos_ != "ADJ" else token.head.head)
-    if token.lemma_.lower() in lex.APPEARANCE_VERBS and token.pos_ in ("VERB", "AUX"):
+    if _lemma(token) in lex.APPEARANCE_VERBS and token.pos_ in ("VERB", "AUX"):
         if any(c.dep_ in ("xcomp", "acomp", "attr", "ccomp") for c in token.children):
             return _evidential(token, text, token)
         return None
-    if token.pos_ != "VERB" or token.lemma_.lower() not in lex.CUE_VERBS:
+    if token.pos_ != "VERB" or _lemma(token) not in lex.CUE_VERBS:
         return None
     if token.dep_ in ("amod", "compound"):
-        return None
+        return _misparsed_verb(token, text)
     content = _verb_content(token, text)
     subject = _subject(token)
-    if content is None and (subject is None or token.lemma_.lower() not in lex.SPEECH):
+    if content is None and (subject is None or _lemma(token) not in lex.SPEECH):
         return None
     source = _subtree_span(subject, text, exclude=token) if subject is not None else None
     # A speech verb with nothing to report ("Trump said.") waits for a quotation beside it.
     content = content or (token.idx, token.idx)
     return _Draft(content=content, cue=_cue_span(token), source=source, source_head=subject, cue_token=token)
+
+
+def _misparsed_verb(token: Token, text: str) -> _Draft | None:
+    """'He implied immigrants were ...': the parser took the finite cue for an adjective."""
+    if token.tag_ not in ("VBD", "VBZ", "VBP") or token.i == 0:
+        return None
+    before = token.nbor(-1)
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if (
+        subject is None
+        and before.pos_ in ("PRON", "PROPN")
+        and before.dep_ in ("nsubj", "npadvmod", "compound")
+    ):
+        subject = before
+    if subject is None:
+        return None
+    end = token.sent[-1]
+    content = _trim(text, (token.idx + len(token), end.idx + len(end)))
+    if content is None:
+        return None
+    source = (subject.left_edge.idx, subject.idx + len(subject))
+    return _Draft(content=content, cue=_cue_span(token), source=source, source_head=subject, cue_token=token)
+
+
+def _lemma(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return lex.LEMMA_FIXES.get(lemma, lemma)
 
 
 def _evidential(cue: Token, text: str, clause: Token) -> _Draft | None:
@@ -176,7 +204,7 @@ def _verb_content(token: Token, text: str) -> Span | None:
     ]
     if not clauses:
         clauses = [c for c in token.children if c.dep_ in _COMPLEMENTS]
-        if token.lemma_.lower() in lex.ADDRESSEE_VERBS and all(c.dep_ in ("dobj", "dative") for c in clauses):
+        if _lemma(token) in lex.ADDRESSEE_VERBS and all(c.dep_ in ("dobj", "dative") for c in clauses):
             clauses = []  # "told reporters": whom, not what
         clauses += [
             c
@@ -299,7 +327,7 @@ def _join_chains(drafts: list[_Draft], text: str) -> list[_Draft]:
             continue
         if token is None:
             continue
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         if lemma in lex.QUOTING_VERBS:
             inner = _quoted_as_saying(token, by_cue, text)
             if inner is not None and draft.source is not None:
@@ -358,17 +386,16 @@ def _quoted_as_saying(token: Token, by_cue: dict[int, _Draft], text: str) -> _Dr
     return None
 
 
-def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
+def _drop_nested(drafts: list[_Draft], text: str) -> list[_Draft]:
     """'officials who asked not to be named said': a cue inside a source describes the source.
     'reportedly told': the adverb hedges the cue's own attribution."""
     sources = [d.source for d in drafts if d.source is not None]
-    cues = {
-        d.cue_token.i for d in drafts if d.cue_token is not None and d.cue_token.lemma_.lower() in lex.SPEECH
-    }
+    cues = {d.cue_token.i for d in drafts if d.cue_token is not None and _lemma(d.cue_token) in lex.SPEECH}
     kept = []
     for draft in drafts:
         cue = draft.cue
-        if cue is not None and any(s[0] <= cue[0] < s[1] for s in sources if s != draft.source):
+        nested = cue is not None and any(s[0] <= cue[0] < s[1] for s in sources if s != draft.source)
+        if nested and cue is not None and _ANONYMITY.search(text[cue[0] : draft.content[1]]):
             continue
         token = draft.cue_token
         if token is not None and token.lower_ in lex.EVIDENTIAL_ADVERBS and token.head.i in cues:

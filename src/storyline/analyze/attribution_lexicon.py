@@ -28,7 +28,7 @@ SPEECH = frozenset(
     encourage order instruct direct endorse recommend
     acknowledge affirm reaffirm attest certify swear stipulate specify outline list
     highlight underscore point tease mull ponder wonder muse acknowledge
-    concede grant rule declare pronounce predict project assess rate grade
+    concede rule declare pronounce predict project assess rate grade
     complain grumble gripe protest object oppose veto contradict refute rebut debunk
     correct deny""".split()
 )
@@ -43,24 +43,27 @@ ATTITUDE = frozenset(
     blame credit envision foresee anticipate predict prefer decide choose
     determine judge view regard see sense notice acknowledge admire respect
     love hate dislike despise deserve demand insist prioritize desire crave
-    bet gamble count rely question wonder""".split()
+    gamble question wonder offer refer name focus share identify""".split()
 )
 
 # Things that show or find: polls, studies, reports, data.
 EVIDENCE = frozenset(
     """
     show find suggest reveal indicate demonstrate confirm document detail
-    conclude estimate project put give rank list""".split()
+    conclude estimate project list""".split()
 )
 
 CUE_VERBS = SPEECH | ATTITUDE | EVIDENCE
+
+# The small English pipeline's lemmatizer reads "hoping"/"hoped" as forms of "hop".
+LEMMA_FIXES = {"hop": "hope"}
 
 # Adverbs that attribute their clause to unnamed others ("is reportedly planning").
 EVIDENTIAL_ADVERBS = frozenset(
     "reportedly allegedly purportedly reputedly seemingly apparently supposedly".split()
 )
 # Verbs of appearance: PolNeAR attributes "X seemed to ..." to whoever it seems so to.
-APPEARANCE_VERBS = frozenset("seem appear".split())
+APPEARANCE_VERBS = frozenset("seem appear sound look".split())
 
 # Verbs whose direct object is the addressee, not the content ("told reporters that ...").
 ADDRESSEE_VERBS = frozenset("tell ask inform assure reassure remind warn advise urge notify".split())
