@@ -153,7 +153,7 @@ def _flags(text: str, pagetype: str | None) -> tuple[str, ...]:
 
 def looks_truncated(text: str) -> bool:
     """Whether the text stops mid-story ("...", "[…]", "Continue reading")."""
-    return bool(_TRUNCATED_END.search(text))
+    return bool(_TRUNCATED_END.search(text[-200:]))  # the end only: linear on huge texts
 
 
 def _norm(text: str) -> str:
@@ -174,7 +174,7 @@ def _restore_skipped(tree: lxml_html.HtmlElement, lines: list[str]) -> list[str]
         text = " ".join(p.text_content().split())
         texts.append(text)
         by_text.setdefault(_norm(text), index)
-    known = " ".join(_norm(line) for line in lines)
+    known = _Known(lines)
     extra = _split_body_extra(paragraphs, texts, lines, by_text, known)
     extra += _embedded_posts(tree, paragraphs, lines, by_text, known)
     if not extra:
@@ -189,12 +189,27 @@ def _restore_skipped(tree: lxml_html.HtmlElement, lines: list[str]) -> list[str]
     return [text for _, _, text in sorted(placed)]
 
 
+class _Known:
+    """What trafilatura already returned: exact lines at once, substrings on normal pages."""
+
+    # Past this size a substring scan per paragraph turns quadratic: exact matches only.
+    _SCAN_LIMIT = 200_000
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = {_norm(line) for line in lines}
+        self.text = " ".join(_norm(line) for line in lines)
+
+    def has(self, paragraph: str) -> bool:
+        key = _norm(paragraph)
+        return key in self.lines or (len(self.text) <= self._SCAN_LIMIT and key in self.text)
+
+
 def _split_body_extra(
     paragraphs: list[lxml_html.HtmlElement],
     texts: list[str],
     lines: list[str],
     by_text: dict[str, int],
-    known: str,
+    known: _Known,
 ) -> list[tuple[float, str]]:
     signature = _body_signature(paragraphs, lines, by_text)
     if signature is None:
@@ -203,7 +218,7 @@ def _split_body_extra(
         (float(index), texts[index])
         for index, p in enumerate(paragraphs)
         if _signature(p.getparent()) == signature
-        and _norm(texts[index]) not in known
+        and not known.has(texts[index])
         and len(texts[index].split()) >= _MIN_EXTRA_WORDS
         and boilerplate.drop_reason(texts[index]) is None
     ]
@@ -223,7 +238,7 @@ def _embedded_posts(
     paragraphs: list[lxml_html.HtmlElement],
     lines: list[str],
     by_text: dict[str, int],
-    known: str,
+    known: _Known,
 ) -> list[tuple[float, str]]:
     matched = [by_text[key] for key in (_norm(line) for line in lines) if key in by_text]
     if len(matched) < 2:
@@ -239,7 +254,7 @@ def _embedded_posts(
         if not inner or not first < inner[0] < last:
             continue  # no paragraph to place it by, or outside the body: a sidebar widget
         parts = fragment_paragraphs(etree.tostring(quote, encoding="unicode", with_tail=False))
-        if parts and _norm(" ".join(parts)) not in known:
+        if parts and not known.has(" ".join(parts)):
             posts.extend((inner[0] + 0.5 + n * 1e-3, part) for n, part in enumerate(parts))
     return posts
 
