@@ -20,6 +20,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import event, update
 
 import pg
@@ -428,6 +430,7 @@ def test_stories_newest_activity_first(filled):
 
 def test_put_stories_in_one_go_and_delete(store):
     store.put_stories([STRIKE, FLOOD])
+    assert store.story_ids() == {STRIKE.id, FLOOD.id}
     assert store.delete_story(STRIKE.id) is True
     assert store.delete_story(STRIKE.id) is False
     assert store.get_story(STRIKE.id) is None
@@ -521,6 +524,22 @@ def test_search(filled, query, expected):
 def test_search_hostile_queries_do_not_error(filled, query):
     assert isinstance(filled.search(query), list)
     assert len(filled.summaries()) == 4  # nothing dropped
+
+
+def test_search_any_text_never_errors(filled):
+    @settings(max_examples=150, deadline=None)
+    @given(st.text(max_size=60))
+    def check(query):
+        found = filled.search(query, outlet=query or None, entity=query or None)
+        assert isinstance(found, list)
+
+    check()
+
+
+def test_invalid_unicode_is_a_store_error(store):
+    with pytest.raises(StoreError, match="not valid Unicode"):
+        store.put_analysis(plain_analysis("bad", text="caf\udce9"))
+    assert store.counts()["articles"] == 0
 
 
 @pytest.mark.parametrize(

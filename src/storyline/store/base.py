@@ -83,6 +83,10 @@ class Store(Protocol):
 
     def story_of(self, article_id: str) -> str | None: ...
 
+    def story_ids(self) -> set[str]:
+        """Every stored story id: what a full re-link compares its new stories with."""
+        ...
+
     def summaries(
         self,
         *,

@@ -263,6 +263,10 @@ class SqlStore:
         with self._read() as conn:
             return conn.execute(stmt).scalar()
 
+    def story_ids(self) -> set[str]:
+        with self._read() as conn:
+            return set(conn.execute(select(stories.c.id)).scalars())
+
     # -- listing and search ------------------------------------------------------
 
     def summaries(
@@ -377,6 +381,14 @@ class SqlStore:
 
 def _article_row(analysis: ArticleAnalysis) -> dict[str, Any]:
     article = analysis.article
+    data = codec.dumps(analysis)
+    try:
+        data.encode("utf-8")
+    except UnicodeEncodeError as exc:  # lone surrogates, from bytes decoded with surrogateescape
+        raise StoreError(
+            f"article {article.id} ({article.path}): holds text that is not valid Unicode "
+            f"({exc.reason}); decode its input with errors='replace'"
+        ) from exc
     return {
         "id": article.id,
         "path": _bare(article.path),
@@ -385,7 +397,7 @@ def _article_row(analysis: ArticleAnalysis) -> dict[str, Any]:
         "title": _bare(article.title),
         "published": _bare(article.published),
         "content_hash": content_hash(article.text),
-        "analysis": codec.dumps(analysis),
+        "analysis": data,
         "stored_at": _now(),
     }
 
@@ -448,7 +460,7 @@ def _checked_date(name: str, value: str) -> str:
 
 
 def _facet(name: str) -> str:
-    return " ".join(name.casefold().split())
+    return " ".join(name.replace("\x00", "").casefold().split())
 
 
 def _bare(value: str | None) -> str | None:
