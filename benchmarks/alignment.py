@@ -38,7 +38,7 @@ from pathlib import Path
 # benchmarks/html.py would shadow the standard library's html package when run as a script
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-from storyline.records import Article, ArticleAnalysis, Claim, Story  # noqa: E402
+from storyline.records import Article, ArticleAnalysis, Claim, Conflict, Story  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "stories"
 STATUSES = ("corroborated", "single-source", "contested", "denied")
@@ -234,9 +234,9 @@ def _sentence_refs(gold: Gold, article: str, span: tuple[int, int]) -> list[Ref]
     return [r for c in gold.claims.values() for r in c.refs if _overlaps(r, article, span)]
 
 
-def _covered(gold: Gold, claim: Claim) -> set[str]:
-    """Gold claim ids with a reference on one of this system claim's evidence sentences."""
-    return {r.claim for e in claim.evidence for r in _sentence_refs(gold, e.article, e.span)}
+def _covered_refs(gold: Gold, claim: Claim) -> set[Ref]:
+    """Gold references on this system claim's evidence sentences."""
+    return {r for e in claim.evidence for r in _sentence_refs(gold, e.article, e.span)}
 
 
 def score_story(gold: Gold, story: Story) -> Tally:
@@ -248,17 +248,20 @@ def score_story(gold: Gold, story: Story) -> Tally:
 
 
 def _score_pairs(gold: Gold, story: Story, t: Tally) -> None:
+    # a sentence pair joined by several story claims (quantity, assertion ...) counts once
+    joined: dict[tuple, str] = {}
     for claim in story.claims:
-        sentences = sorted({(e.article, e.span) for e in claim.evidence})
-        for (a1, s1), (a2, s2) in combinations(sentences, 2):
-            left, right = _sentence_refs(gold, a1, s1), _sentence_refs(gold, a2, s2)
-            if not left or not right:
-                continue
-            if {r.claim for r in left} & {r.claim for r in right}:
-                t.pair_tp += 1
-            else:
-                t.pair_fp += 1
-                t.errors.append(f"FALSE MERGE {_names(left)} + {_names(right)} in claim {claim.text!r}")
+        for pair in combinations(sorted({(e.article, e.span) for e in claim.evidence}), 2):
+            joined.setdefault(pair, claim.text)
+    for ((a1, s1), (a2, s2)), text in joined.items():
+        left, right = _sentence_refs(gold, a1, s1), _sentence_refs(gold, a2, s2)
+        if not left or not right:
+            continue
+        if {r.claim for r in left} & {r.claim for r in right}:
+            t.pair_tp += 1
+        else:
+            t.pair_fp += 1
+            t.errors.append(f"FALSE MERGE {_names(left)} + {_names(right)} in claim {text!r}")
     for gc in gold.claims.values():
         for r1, r2 in combinations(gc.refs, 2):
             t.gold_pairs += 1
@@ -276,17 +279,20 @@ def _names(refs: Iterable[Ref]) -> str:
     return "|".join(sorted({r.claim for r in refs}))
 
 
-def _conflict_pairs(gold: Gold, story: Story, kinds: tuple[str, ...]) -> list[tuple[object, set[frozenset[str]]]]:
+def _conflict_pairs(
+    gold: Gold, story: Story, kinds: tuple[str, ...]
+) -> list[tuple[Conflict, set[frozenset[str]]]]:
     """Each conflict of these kinds with the gold claim pairs it joins (across two of its claims)."""
     claims = {c.id: c for c in story.claims}
     out = []
     for conflict in story.conflicts:
         if conflict.kind not in kinds:
             continue
-        members = [_covered(gold, claims[i]) for i in conflict.claims if i in claims]
+        members = [_covered_refs(gold, claims[i]) for i in conflict.claims if i in claims]
         joined: set[frozenset[str]] = set()
         for left, right in combinations(members, 2):
-            joined |= {frozenset((a, b)) for a in left for b in right}
+            # one sentence on both sides (a denial and its own content) says nothing about two refs
+            joined |= {frozenset((a.claim, b.claim)) for a in left for b in right if a != b}
         out.append((conflict, joined))
     return out
 
@@ -343,10 +349,7 @@ def best_match(gc: GoldClaim, story: Story) -> Claim | None:
         if not held:
             continue
         on_ref = sum(
-            1
-            for r in held
-            for q in claim.quantities
-            if r.span and r.span[0] <= q.span[0] < r.span[1]
+            1 for r in held for q in claim.quantities if r.span and r.span[0] <= q.span[0] < r.span[1]
         )
         candidate = (len(held), on_ref, -len(claim.evidence))
         if key is None or candidate > key:
@@ -397,7 +400,9 @@ def evaluate(root: Path = DEFAULT, settings=None) -> list[StoryResult]:  # noqa:
             tally = score_story(gold, story)
             results.append(StoryResult(folder.name, tally, time.perf_counter() - t0))
         except Exception:  # noqa: BLE001 - one broken story must not stop the benchmark
-            results.append(StoryResult(folder.name, Tally(), time.perf_counter() - t0, traceback.format_exc()))
+            results.append(
+                StoryResult(folder.name, Tally(), time.perf_counter() - t0, traceback.format_exc())
+            )
     return results
 
 
@@ -413,7 +418,8 @@ def _line(name: str, t: Tally, seconds: float | None = None) -> str:
     return (
         f"{name:22} align P {t.align_p:.2f} R {t.align_r:.2f} F1 {t.align_f1:.2f} "
         f"({t.pair_tp}/{t.pair_tp + t.pair_fp} sys, {t.gold_pairs_found}/{t.gold_pairs} gold) | "
-        f"numeric P {t.numeric_p:.2f} R {t.numeric_r:.2f} ({t.num_tp}/{t.num_sys}, {t.num_found}/{t.num_gold}) | "
+        f"numeric P {t.numeric_p:.2f} R {t.numeric_r:.2f} "
+        f"({t.num_tp}/{t.num_sys}, {t.num_found}/{t.num_gold}) | "
         f"no-conf viol {t.no_conf_violations}/{t.no_conf} | "
         f"denial R {t.denial_r:.2f} ({t.den_found}/{t.den_gold}) P {t.denial_p:.2f} | "
         f"status {t.status_ok}/{t.status_n} | indep {t.indep_ok}/{t.indep_n}{timing}"
@@ -447,7 +453,9 @@ def main() -> None:
     labels = "  ".join(f"{lab} P {t.label_pr(lab)[0]:.2f} R {t.label_pr(lab)[1]:.2f}" for lab in STATUSES)
     print(f"status accuracy {t.status_acc:.3f}  indep accuracy {t.indep_acc:.3f}  per label: {labels}")
     crashed = sum(1 for r in results if r.crash)
-    print(f"stories {len(results)} (crashed {crashed}); model load {load:.2f}s; timings are noisy (shared CPU)")
+    print(
+        f"stories {len(results)} (crashed {crashed}); model load {load:.2f}s; timings are noisy (shared CPU)"
+    )
 
 
 if __name__ == "__main__":
