@@ -283,16 +283,23 @@ def _conflict_pairs(
     gold: Gold, story: Story, kinds: tuple[str, ...]
 ) -> list[tuple[Conflict, set[frozenset[str]]]]:
     """Each conflict of these kinds with the gold claim pairs it joins (across two of its claims)."""
-    claims = {c.id: c for c in story.claims}
+    # a story may hold two claims under one id: a conflict member is every claim with its id
+    refs_of: dict[str, set[Ref]] = {}
+    values_of: dict[str, set[float]] = {}
+    for claim in story.claims:
+        refs_of.setdefault(claim.id, set()).update(_covered_refs(gold, claim))
+        values_of.setdefault(claim.id, set()).update(q.value for q in claim.quantities)
     out = []
     for conflict in story.conflicts:
         if conflict.kind not in kinds:
             continue
-        members = [_covered_refs(gold, claims[i]) for i in conflict.claims if i in claims]
+        members = [i for i in dict.fromkeys(conflict.claims) if i in refs_of]
         joined: set[frozenset[str]] = set()
         for left, right in combinations(members, 2):
+            if values_of[left] & values_of[right]:
+                continue  # same figure: two claims on one side of the conflict, not rivals
             # one sentence on both sides (a denial and its own content) says nothing about two refs
-            joined |= {frozenset((a.claim, b.claim)) for a in left for b in right if a != b}
+            joined |= {frozenset((a.claim, b.claim)) for a in refs_of[left] for b in refs_of[right] if a != b}
         out.append((conflict, joined))
     return out
 
