@@ -266,6 +266,17 @@ def test_attribution_nested_chain_quoted_as_saying(nlp):
     assert a["content"] == "that engineers could be sent to the border"
 
 
+def test_attribution_chain_quote_before_quoted_as_saying(nlp):
+    text = (
+        "“Engineers could be sent to the border within weeks,” Yonhap quoted a government source as saying."
+    )
+    (a,) = attribute(nlp, text)
+    assert a["content"] == "“Engineers could be sent to the border within weeks,”"
+    assert a["chain"] == ["Yonhap"]
+    assert a["source"] == "a government source"
+    assert a["kind"] == "direct"
+
+
 def test_attribution_chain_said_according_to_state_media(nlp):
     text = "Finland is a reliable partner, Kremlin spokesman Dmitry Peskov said, according to state media."
     (a,) = attribute(nlp, text)
@@ -316,6 +327,8 @@ def test_relative_pronoun_source_resolves_to_its_noun(nlp):
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
+        ("The country's intelligence agency said the troops had left.", "government"),
+        ("The news agency said the troops had left.", "media"),
         ("Officials who asked not to be named said the talks had stalled.", "anonymous"),
         ("A source familiar with the matter said the deal was close.", "anonymous"),
         ("Diplomats said the vote would be delayed.", "anonymous"),
@@ -373,6 +386,16 @@ def test_spans_lie_in_the_text_and_chains_are_parallel(nlp):
                 assert 0 <= span[0] < span[1] <= len(text)
         assert len(a.chain) == len(a.chain_speakers)
     assert [a.content for a in found] == sorted(a.content for a in found)
+
+
+def test_content_stays_in_the_paragraph_of_its_cue(nlp):
+    text = (
+        "Soldiers at a checkpoint. [Photo: Lena Hart](#)\n\n"
+        "The army may soon move two brigades to the coast, the ministry said on Tuesday."
+    )
+    a = only(attribute(nlp, text), "said")
+    assert a["content"] == "The army may soon move two brigades to the coast"
+    assert a["hedged"]
 
 
 def test_text_without_attribution_gives_nothing(nlp):

@@ -38,7 +38,7 @@ _CONTENT_PREPS = frozenset("about of on for against to as with over that".split(
 _PARENTHETICAL = ("ccomp", "parataxis", "advcl", "conj")
 _TRIM = " \t\n,;:—–-"
 # Dependencies through which a cue shares its governor's subject: "was quick to embrace", "after announcing".
-_LOOK_UP = ("xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep", "pobj")
+_LOOK_UP = ("xcomp", "conj", "advcl", "pcomp", "acomp", "prep", "pobj")
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "CCONJ", "PART", "PUNCT", "ADP"})
 _NOT_SOURCES = frozenset("note update correction related editor photo watch read listen video".split())
 _ANONYMITY = re.compile(r"\b(?:named|identified|anonymity|authori[sz]ed)\b")
@@ -170,15 +170,39 @@ def _subject(token: Token) -> Token | None:
                 return child
             if child.dep_ == "agent":
                 return next((t for t in child.children if t.dep_ == "pobj"), None)
-        if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        # "a statement saying", "the senator, who said"; not "troops claimed to be" (a passive participle)
+        reduced_passive = current.dep_ == "acl" and current.tag_ == "VBN"
+        if (
+            current.dep_ in ("relcl", "acl")
+            and current.head.pos_ in ("NOUN", "PROPN", "PRON")
+            and not reduced_passive
+        ):
             return current.head
         if current.i == token.i and (named := _misparsed_subject(token)) is not None:
             return named
         if current.dep_ not in _LOOK_UP or current.head.i == current.i:
-            return None
-        if current.dep_ == "ccomp" and current.i > current.head.i:
-            return None  # "X said (that) she hopes ...": the clause has its own subject or none
+            return _phrase_before(token) if current.i == token.i else None
         current = current.head
+    return None
+
+
+def _phrase_before(token: Token) -> Token | None:
+    """'Neil Sroka, director of ... - said': the noun phrase that ends right before a subjectless cue."""
+    i = token.i - 1
+    while i >= token.sent.start and token.doc[i].is_punct and token.doc[i].text not in "“”\"'":
+        i -= 1
+    if i < token.sent.start:
+        return None
+    last = token.doc[i]
+    phrase = last
+    while phrase.head.i != phrase.i and phrase.head.i < token.i and phrase.head.right_edge.i == last.i:
+        phrase = phrase.head
+    if (
+        phrase.pos_ in ("NOUN", "PROPN")
+        and phrase.right_edge.i == last.i
+        and token.i not in range(phrase.left_edge.i, last.i + 1)
+    ):
+        return phrase
     return None
 
 
@@ -216,7 +240,7 @@ def _verb_content(token: Token, text: str) -> Span | None:
     if clauses:
         start = min(c.left_edge.idx for c in clauses)
         end = max(c.right_edge.idx + len(c.right_edge) for c in clauses)
-        return _trim(text, (start, end))
+        return _trim(text, _within_paragraph(text, (start, end), token.idx))
     if token.dep_ in _PARENTHETICAL and token.head.i != token.i:
         return _around(token, text)
     return None
@@ -232,7 +256,7 @@ def _around(token: Token, text: str) -> Span | None:
     side = before if len(before) >= len(after) else after
     if not side:
         return None
-    return _trim(text, (side[0].idx, side[-1].idx + len(side[-1])))
+    return _trim(text, _within_paragraph(text, (side[0].idx, side[-1].idx + len(side[-1])), token.idx))
 
 
 def _according(token: Token, text: str) -> _Draft | None:
@@ -252,7 +276,9 @@ def _according(token: Token, text: str) -> _Draft | None:
         clause.pop()
     if not clause:
         return None
-    content = _trim(text, (clause[0].idx, clause[-1].idx + len(clause[-1])))
+    content = _trim(
+        text, _within_paragraph(text, (clause[0].idx, clause[-1].idx + len(clause[-1])), token.idx)
+    )
     if content is None:
         return None
     source = (source_head.left_edge.idx, to.right_edge.idx + len(to.right_edge))
@@ -453,7 +479,8 @@ def _beside(text: str, draft: _Draft, quote: Span) -> bool:
         return False
     if cue[1] <= quote[0] <= cue[1] + 3 and text[cue[1] : quote[0]].strip() in ("", ":", ","):
         return True
-    speaker_start = min(cue[0], draft.source[0]) if draft.source else cue[0]
+    # the reporting phrase starts at the cue, its source or an outer source ("Yonhap quoted X as saying")
+    speaker_start = min([cue[0]] + [span[0] for span in (draft.source, *(s for s, _ in draft.chain)) if span])
     return quote[1] <= speaker_start <= quote[1] + 3 and text[quote[1] : speaker_start].strip() in ("", ",")
 
 
@@ -533,6 +560,13 @@ def _subtree_span(token: Token, text: str, *, exclude: Token) -> Span:
     tokens = tokens or [token]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return _trim(text, (start, end)) or (token.idx, token.idx + len(token))
+
+
+def _within_paragraph(text: str, span: Span, anchor: int) -> Span:
+    """A parse can run across paragraphs (a photo credit before a lede); content stays in the cue's."""
+    start = text.rfind("\n\n", 0, anchor)
+    end = text.find("\n\n", anchor)
+    return (max(span[0], start + 2 if start >= 0 else 0), min(span[1], len(text) if end < 0 else end))
 
 
 def _trim(text: str, span: Span) -> Span | None:

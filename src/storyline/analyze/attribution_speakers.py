@@ -112,6 +112,8 @@ def _is_role(head: Token, written: str) -> bool:
 def _type_of_words(head: Token, written: str) -> SpeakerType:
     words = set(re.findall(r"[a-z]+", written.lower()))
     lemma = head.lemma_.lower()
+    if lemma == "agency":  # a news agency reports; an intelligence agency is the state
+        return "media" if words & {"news", "press", "wire"} else "government"
     if lemma in lex.MEDIA_WORDS or ("media" in words and lemma not in lex.GOVERNMENT_WORDS):
         return "media"
     if lemma in lex.GOVERNMENT_WORDS or words & {"ministry", "government", "kremlin", "pentagon"}:
