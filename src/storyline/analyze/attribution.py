@@ -19,18 +19,16 @@ Measured on PolNeAR (benchmarks/attribution.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from storyline.analyze import attribution_lexicon as lex
-from storyline.analyze.attribution_quotes import find_quotes
+from storyline.analyze.attribution_draft import Draft
+from storyline.analyze.attribution_quotes import attach_quotes, find_quotes, is_statement
 from storyline.analyze.attribution_speakers import SpeakerResolver
 from storyline.records import Attribution, EntityMention, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-Kind = Literal["direct", "indirect", "mixed"]
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _COMPLEMENTS = ("dobj", "xcomp", "dative", "oprd", "attr", "acomp")
@@ -43,19 +41,6 @@ _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "CCONJ", "PART", "PUNCT", 
 _NOT_SOURCES = frozenset("note update correction related editor photo watch read listen video".split())
 _ANONYMITY = re.compile(r"\b(?:named|identified|anonymity|authori[sz]ed)\b")
 _SENTENCE_ADVERBS = frozenset("later also then now still earlier again finally instead meanwhile".split())
-# A quotation this short inside a sentence is a scare quote, not a quoted statement.
-_MIN_QUOTE_WORDS = 4
-
-
-@dataclass(slots=True)
-class _Draft:
-    content: Span
-    cue: Span | None
-    source: Span | None
-    source_head: Token | None
-    cue_token: Token | None = None
-    kind: Kind = "indirect"
-    chain: list[tuple[Span, Token]] = field(default_factory=list)
 
 
 def find_attributions(doc: Doc, entities: tuple[EntityMention, ...]) -> tuple[Attribution, ...]:
@@ -66,10 +51,10 @@ def find_attributions(doc: Doc, entities: tuple[EntityMention, ...]) -> tuple[At
     drafts = _join_chains(drafts, text)
     drafts = _drop_nested(drafts, text)
     quotes = find_quotes(text)
-    statements = [q for q in quotes if _is_statement(text, q)]
+    statements = [q for q in quotes if is_statement(text, q)]
     # PolNeAR rarely attributes within a quotation: "I think", "we want" there are the speaker's words
     drafts = [d for d in drafts if d.cue is None or not any(q[0] < d.cue[0] < q[1] for q in statements)]
-    drafts = _attach_quotes(text, drafts, quotes)
+    drafts = attach_quotes(text, drafts, quotes)
     drafts = [d for d in drafts if d.content[1] > d.content[0]]
     drafts = _dedupe(drafts)
     resolve = SpeakerResolver(doc, entities, text)
@@ -79,7 +64,7 @@ def find_attributions(doc: Doc, entities: tuple[EntityMention, ...]) -> tuple[At
 # --- cues ---------------------------------------------------------------------------------
 
 
-def _draft_for(token: Token, text: str) -> _Draft | None:
+def _draft_for(token: Token, text: str) -> Draft | None:
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
         return _according(token, text)
     if token.lower_ in lex.EVIDENTIAL_ADVERBS and token.dep_ == "advmod":
@@ -99,10 +84,10 @@ def _draft_for(token: Token, text: str) -> _Draft | None:
     source = _subtree_span(subject, text, exclude=token) if subject is not None else None
     # A speech verb with nothing to report ("Trump said.") waits for a quotation beside it.
     content = content or (token.idx, token.idx)
-    return _Draft(content=content, cue=_cue_span(token), source=source, source_head=subject, cue_token=token)
+    return Draft(content=content, cue=_cue_span(token), source=source, source_head=subject, cue_token=token)
 
 
-def _misparsed_verb(token: Token, text: str) -> _Draft | None:
+def _misparsed_verb(token: Token, text: str) -> Draft | None:
     """'He implied immigrants were ...': the parser took the finite cue for an adjective."""
     if token.tag_ not in ("VBD", "VBZ", "VBP") or token.i == 0:
         return None
@@ -121,7 +106,7 @@ def _misparsed_verb(token: Token, text: str) -> _Draft | None:
     if content is None:
         return None
     source = (subject.left_edge.idx, subject.idx + len(subject))
-    return _Draft(content=content, cue=_cue_span(token), source=source, source_head=subject, cue_token=token)
+    return Draft(content=content, cue=_cue_span(token), source=source, source_head=subject, cue_token=token)
 
 
 def _lemma(token: Token) -> str:
@@ -129,7 +114,7 @@ def _lemma(token: Token) -> str:
     return lex.LEMMA_FIXES.get(lemma, lemma)
 
 
-def _evidential(cue: Token, text: str, clause: Token) -> _Draft | None:
+def _evidential(cue: Token, text: str, clause: Token) -> Draft | None:
     """'X is reportedly ...', 'X seemed to ...': the whole clause is attributed, often to no one."""
     content = _trim(text, (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)))
     if content is None:
@@ -139,7 +124,7 @@ def _evidential(cue: Token, text: str, clause: Token) -> _Draft | None:
     source = (
         (holder.left_edge.idx, holder.right_edge.idx + len(holder.right_edge)) if holder is not None else None
     )
-    return _Draft(
+    return Draft(
         content=content, cue=(cue.idx, cue.idx + len(cue)), source=source, source_head=holder, cue_token=cue
     )
 
@@ -259,7 +244,7 @@ def _around(token: Token, text: str) -> Span | None:
     return _trim(text, _within_paragraph(text, (side[0].idx, side[-1].idx + len(side[-1])), token.idx))
 
 
-def _according(token: Token, text: str) -> _Draft | None:
+def _according(token: Token, text: str) -> Draft | None:
     to = token.nbor()
     source_head = next((t for t in to.children if t.dep_ == "pobj"), None)
     if source_head is None:
@@ -282,7 +267,7 @@ def _according(token: Token, text: str) -> _Draft | None:
     if content is None:
         return None
     source = (source_head.left_edge.idx, to.right_edge.idx + len(to.right_edge))
-    return _Draft(content=content, cue=(token.idx, to.idx + len(to)), source=source, source_head=source_head)
+    return Draft(content=content, cue=(token.idx, to.idx + len(to)), source=source, source_head=source_head)
 
 
 def _clause_head(token: Token) -> Token:
@@ -292,7 +277,7 @@ def _clause_head(token: Token) -> Token:
     return head
 
 
-def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
+def _colon_drafts(doc: Doc, text: str) -> list[Draft]:
     """'Name: what they said', in headlines and before quotations."""
     drafts = []
     for token in doc:
@@ -312,9 +297,7 @@ def _colon_drafts(doc: Doc, text: str) -> list[_Draft]:
             continue
         head = max(left, key=lambda t: (t.head.i not in {x.i for x in left}, t.i))
         source = (left[0].idx, left[-1].idx + len(left[-1]))
-        drafts.append(
-            _Draft(content=content, cue=(token.idx, token.idx + 1), source=source, source_head=head)
-        )
+        drafts.append(Draft(content=content, cue=(token.idx, token.idx + 1), source=source, source_head=head))
     return drafts
 
 
@@ -339,7 +322,7 @@ def _name_before(doc: Doc, colon: Token, text: str) -> list[Token]:
 # --- chains --------------------------------------------------------------------------------
 
 
-def _join_chains(drafts: list[_Draft], text: str) -> list[_Draft]:
+def _join_chains(drafts: list[Draft], text: str) -> list[Draft]:
     """Fold 'according to', 'citing' and 'quoted X as saying' into the attribution they carry."""
     by_cue = {d.cue_token.i: d for d in drafts if d.cue_token is not None}
     dropped: set[int] = set()
@@ -374,7 +357,7 @@ def _join_chains(drafts: list[_Draft], text: str) -> list[_Draft]:
     return [d for i, d in enumerate(drafts) if i not in dropped]
 
 
-def _cited_for(token: Token, drafts: list[_Draft], by_cue: dict[int, _Draft]) -> _Draft | None:
+def _cited_for(token: Token, drafts: list[Draft], by_cue: dict[int, Draft]) -> Draft | None:
     """The report a 'citing X' phrase belongs to: its head's, or the one whose content holds it."""
     if token.dep_ not in ("advcl", "xcomp", "conj", "acl"):
         return None
@@ -392,14 +375,14 @@ def _cited_for(token: Token, drafts: list[_Draft], by_cue: dict[int, _Draft]) ->
     )
 
 
-def _carried_by_according(draft: _Draft, by_cue: dict[int, _Draft]) -> _Draft | None:
+def _carried_by_according(draft: Draft, by_cue: dict[int, Draft]) -> Draft | None:
     head = draft.source_head.head.head.head if draft.source_head is not None else None  # to <- according <- X
     if head is not None and head.i in by_cue:
         return by_cue[head.i]
     return None
 
 
-def _quoted_as_saying(token: Token, by_cue: dict[int, _Draft], text: str) -> _Draft | None:
+def _quoted_as_saying(token: Token, by_cue: dict[int, Draft], text: str) -> Draft | None:
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ == "as":
             for saying in prep.children:
@@ -412,7 +395,7 @@ def _quoted_as_saying(token: Token, by_cue: dict[int, _Draft], text: str) -> _Dr
     return None
 
 
-def _drop_nested(drafts: list[_Draft], text: str) -> list[_Draft]:
+def _drop_nested(drafts: list[Draft], text: str) -> list[Draft]:
     """'officials who asked not to be named said': a cue inside a source describes the source.
     'reportedly told': the adverb hedges the cue's own attribution."""
     sources = [d.source for d in drafts if d.source is not None]
@@ -430,97 +413,17 @@ def _drop_nested(drafts: list[_Draft], text: str) -> list[_Draft]:
     return kept
 
 
-# --- quotations ------------------------------------------------------------------------------
-
-
-def _attach_quotes(text: str, drafts: list[_Draft], quotes: tuple[Span, ...]) -> list[_Draft]:
-    last: _Draft | None = None
-    for quote in quotes:
-        statement = _is_statement(text, quote)
-        owner = _quote_owner(text, drafts, quote, statement=statement)
-        if owner is not None:
-            _merge_quote(owner, quote)
-            last = owner
-        elif statement and last is not None and _continues(text, last, quote):
-            last.content = (last.content[0], max(last.content[1], quote[1]))
-            last.kind = "direct" if last.kind == "direct" else "mixed"
-    return drafts
-
-
-def _is_statement(text: str, quote: Span) -> bool:
-    """A quotation of someone's words, not a scare quote: long, or a sentence of its own."""
-    if len(text[quote[0] : quote[1]].split()) >= _MIN_QUOTE_WORDS:
-        return True
-    before = text[max(0, quote[0] - 3) : quote[0]].rstrip(" ")
-    return before == "" or before[-1] in ".!?\n:"
-
-
-def _quote_owner(text: str, drafts: list[_Draft], quote: Span, *, statement: bool) -> _Draft | None:
-    best, best_overlap = None, 0
-    for draft in drafts:
-        overlap = _overlap(draft.content, quote)
-        outside = draft.cue is not None and _overlap(draft.cue, quote) == 0
-        if overlap > best_overlap and outside:
-            best, best_overlap = draft, overlap
-    if best is not None or not statement:
-        return best
-    for draft in drafts:  # '"...," he said', 'He said: "..."', 'He said, "..."'
-        if draft.cue is not None and _beside(text, draft, quote):
-            return draft
-    return None
-
-
-def _beside(text: str, draft: _Draft, quote: Span) -> bool:
-    """The quotation sits right after the cue or right before the speaker, and is not yet reported."""
-    cue = draft.cue
-    assert cue is not None
-    has_content = draft.content[1] > draft.content[0]
-    if has_content and min(abs(draft.content[1] - quote[0]), abs(quote[1] - draft.content[0])) > 3:
-        return False
-    if cue[1] <= quote[0] <= cue[1] + 3 and text[cue[1] : quote[0]].strip() in ("", ":", ","):
-        return True
-    # the reporting phrase starts at the cue, its source or an outer source ("Yonhap quoted X as saying")
-    speaker_start = min([cue[0]] + [span[0] for span in (draft.source, *(s for s, _ in draft.chain)) if span])
-    return quote[1] <= speaker_start <= quote[1] + 3 and text[quote[1] : speaker_start].strip() in ("", ",")
-
-
-def _merge_quote(draft: _Draft, quote: Span) -> None:
-    content = draft.content
-    if content[0] == content[1]:
-        draft.content, draft.kind = quote, "direct"
-        return
-    inside = content[0] >= quote[0] - 2 and content[1] <= quote[1] + 2
-    if inside or _overlap(content, quote) >= 0.5 * (content[1] - content[0]):
-        draft.content = (min(content[0], quote[0]), max(content[1], quote[1])) if not inside else quote
-        draft.kind = "direct"
-    elif quote[0] < content[0] or quote[1] > content[1]:
-        draft.content = (min(content[0], quote[0]), max(content[1], quote[1]))
-        draft.kind = "mixed"
-    elif draft.kind != "direct":
-        draft.kind = "mixed"
-
-
-def _continues(text: str, last: _Draft, quote: Span) -> bool:
-    """A quotation that opens its sentence right after the previous speaker's words."""
-    gap = text[last.content[1] : quote[0]]
-    if last.kind == "indirect" or gap.count("\n") > 2 or len(gap) > 200:
-        return False
-    line_start = text.rfind("\n", 0, quote[0]) + 1
-    sentence_start = max(line_start, max(text.rfind(". ", 0, quote[0]), text.rfind(".\n", 0, quote[0])) + 2)
-    return text[sentence_start : quote[0]].strip() == ""
-
-
 # --- finishing ---------------------------------------------------------------------------------
 
 
-def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
-    seen: dict[tuple[Span, Span | None], _Draft] = {}
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    seen: dict[tuple[Span, Span | None], Draft] = {}
     for draft in drafts:
         seen.setdefault((draft.content, draft.cue), draft)
     return list(seen.values())
 
 
-def _finish(doc: Doc, draft: _Draft, resolve: SpeakerResolver) -> Attribution:
+def _finish(doc: Doc, draft: Draft, resolve: SpeakerResolver) -> Attribution:
     chain = tuple(span for span, _ in draft.chain)
     chain_speakers = tuple(resolve(span, head) for span, head in draft.chain)
     speaker = (
@@ -538,7 +441,7 @@ def _finish(doc: Doc, draft: _Draft, resolve: SpeakerResolver) -> Attribution:
     )
 
 
-def _hedged(doc: Doc, draft: _Draft) -> bool:
+def _hedged(doc: Doc, draft: Draft) -> bool:
     span = doc.char_span(draft.content[0], draft.content[1], alignment_mode="expand")
     words = [] if span is None else [span.root, *span.root.children]
     if draft.cue_token is not None:
@@ -576,7 +479,3 @@ def _trim(text: str, span: Span) -> Span | None:
     while end > start and text[end - 1] in _TRIM:
         end -= 1
     return (start, end) if end > start and re.search(r"\w", text[start:end]) else None
-
-
-def _overlap(a: Span, b: Span) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
