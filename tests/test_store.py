@@ -742,6 +742,33 @@ def test_reader_while_writing(store, url, backend):
     assert store.counts()["articles"] == writes
 
 
+def test_two_writers_storing_the_same_things(store, url, backend):
+    other = second_store(store, url, backend)
+    analyses = [numbered_analysis(i) for i in range(60)]
+    stories = [replace(STRIKE, id=f"story-{i}") for i in range(15)]
+    errors = []
+
+    def write(target):
+        try:
+            for k in range(0, 60, 4):
+                target.put_analyses(analyses[k : k + 4])
+                target.put_stories(stories[k // 4 : k // 4 + 1])
+        except Exception as exc:  # reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(s,)) for s in (store, other)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    if other is not store:
+        other.close()
+    assert errors == []
+    assert store.counts() == {"articles": 60, "stories": 15, "problems": 0}
+    assert store.story_of("s2") is not None
+    assert len(store.search("valmora", limit=100)) == 15
+
+
 def test_closed_store_says_so(url):
     store = open_store(url)
     store.close()

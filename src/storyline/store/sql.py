@@ -199,7 +199,10 @@ class SqlStore:
             index_elements=["id"], set_={k: v for k, v in row.items() if k != "id"}
         ).returning(stories.c.seq)
         seq = conn.execute(upsert).scalar_one()
-        self._drop_story_parts(conn, row["id"], seq)
+        # A new story has no parts to drop; only SQLite's write lock makes "new" certain
+        # (on PostgreSQL another writer may have added the same story meanwhile).
+        if stored is not None or not self._sqlite:
+            self._drop_story_parts(conn, row["id"], seq)
         if members:
             conn.execute(story_articles.insert(), members)
         if facets:
