@@ -118,7 +118,7 @@ def test_wire_copy_counts_as_its_original():
 def test_rival_estimates_from_different_sources_conflict():
     c1 = claim("c1", "a", "3,000 residents evacuated", kind="quantity", speaker=FIRE, qty=qty(3000, "resident"))
     c2 = claim("c2", "b", "4,500 residents evacuated", kind="quantity", speaker=MAYOR, qty=qty(4500, "people"))
-    conflicts = numeric_conflicts([c1, c2], {})
+    conflicts = numeric_conflicts([c1, c2], {}, claim_vectors([c1, c2]))
     assert [k.claims for k in conflicts] == [("c1", "c2")]
     assert "3,000" in conflicts[0].summary and "Thomas Reiner" in conflicts[0].summary
 
@@ -126,20 +126,20 @@ def test_rival_estimates_from_different_sources_conflict():
 def test_numbers_an_order_of_magnitude_apart_are_different_subjects():
     c1 = claim("c1", "a", "", kind="quantity", speaker=FIRE, qty=qty(12, "car"))
     c2 = claim("c2", "b", "", kind="quantity", speaker=MAYOR, qty=qty(2, "car"))
-    assert numeric_conflicts([c1, c2], {}) == []
+    assert numeric_conflicts([c1, c2], {}, claim_vectors([c1, c2])) == []
 
 
 def test_a_part_counted_of_them_is_no_rival_estimate():
     text = "Twelve cars derailed, 8 of them leaking."
     part = claim("c2", "a", "", kind="quantity", speaker=MAYOR, qty=qty(8, "car", span=(22, 23)), span=(0, len(text)))
     whole = claim("c1", "b", "", kind="quantity", speaker=FIRE, qty=qty(12, "car"))
-    assert numeric_conflicts([whole, part], {"a": text}) == []
+    assert numeric_conflicts([whole, part], {"a": text}, claim_vectors([whole, part])) == []
 
 
 def test_overlapping_range_and_open_bound_do_not_conflict():
     c1 = claim("c1", "a", "", kind="quantity", speaker=FIRE, qty=qty(3000, "resident", low=3000, approximate=True))
     c2 = claim("c2", "b", "", kind="quantity", speaker=MAYOR, qty=qty(4500, "resident"))
-    assert numeric_conflicts([c1, c2], {}) == []
+    assert numeric_conflicts([c1, c2], {}, claim_vectors([c1, c2])) == []
 
 
 def test_denial_answers_the_claim_it_rejects_and_conflicts_with_a_non_denial():
@@ -190,6 +190,13 @@ def test_story_names_merge_surnames_and_spelling_variants_across_articles():
     assert mapping["Zelensky"] == mapping["Volodymyr Zelenskyy"] == mapping["Volodymyr Zelensky"]
     entities = story_entities([a, b, c], mapping)
     assert len([e for e in entities if e.type == "person"]) == 1
+
+
+def test_generic_measures_need_shared_words_to_conflict():
+    turnout = claim("c1", "a", "Turnout was 44 percent", kind="quantity", speaker=FIRE, qty=qty(44, "percent"))
+    share = claim("c2", "b", "The party won 61 percent of the vote", kind="quantity", speaker=MAYOR,
+                  qty=qty(61, "percent"))
+    assert numeric_conflicts([turnout, share], {}, claim_vectors([turnout, share])) == []
 
 
 def test_unit_classes():

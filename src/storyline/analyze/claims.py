@@ -136,7 +136,7 @@ def _attributed_claims(
         evidence=evidence,
         hedged=attribution.hedged or _hedged(sentence_text),
     )
-    inside = [q for q in quantities if start <= q.span[0] < end and q.unit]
+    inside = [q for q in quantities if start <= q.span[0] < end and _claimable(q, text)]
     return [base] + _quantity_claims(article, doc, base, inside)
 
 
@@ -168,8 +168,24 @@ def _voice_claims(
         evidence=(Evidence(article=article.id, span=sentence),),
         hedged=_hedged(text),
     )
-    inside = [q for q in quantities if sentence[0] <= q.span[0] < sentence[1] and q.unit]
+    inside = [q for q in quantities if sentence[0] <= q.span[0] < sentence[1]
+              and _claimable(q, article.text)]
     return [base] + _quantity_claims(article, doc, base, inside)
+
+
+# A bare number with no counted noun ("the toll stood at 63") still makes a claim
+# when it is large enough not to be a list index, an age or a score.
+MIN_BARE_NUMBER = 10
+
+
+def _claimable(quantity: Quantity, text: str) -> bool:
+    """Whether a number states something new: "the 312 cases" refers back to an earlier one."""
+    if BACK_REFERENCE.search(text[max(quantity.span[0] - 8, 0) : quantity.span[0]]):
+        return False
+    return bool(quantity.unit) or quantity.value >= MIN_BARE_NUMBER
+
+
+BACK_REFERENCE = re.compile(r"\b(?:the|these|those|its|their)\s+$", re.I)
 
 
 def _quantity_claims(article: Article, doc: Doc, base: Claim, inside: list[Quantity]) -> list[Claim]:

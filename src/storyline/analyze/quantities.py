@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from storyline.analyze.numbers import NUMBER_PATTERN, parse_number
 from storyline.records import Quantity
 
 if TYPE_CHECKING:
@@ -19,12 +20,6 @@ if TYPE_CHECKING:
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
-WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-    "a hundred": 100, "a thousand": 1000, "a dozen": 12, "dozen": 12,
-}
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "bn": 1e9, "m": 1e6, "k": 1e3}
 # Vague plurals: the lower bound an analyst would read ("thousands" is at least 2,000).
@@ -121,7 +116,9 @@ def _values(words: str) -> list[float]:
     scale = next((v for k, v in SCALES.items() if re.search(rf"\b{k}\b", words)), 1.0)
     numbers = [float(n.replace(",", "")) for n in _NUMBER.findall(words)]
     if not numbers:
-        numbers = [float(v) for k, v in WORD_NUMBERS.items() if re.search(rf"\b{k}\b", words)][:1]
+        spelled = [parse_number(m.group(0)) for m in NUMBER_PATTERN.finditer(words)]
+        numbers = [v for v in spelled if v is not None][:1]
+        scale = 1.0 if numbers else scale  # "two hundred" already carries its scale
         if not numbers and scale > 1:
             numbers = [1.0]
     if not numbers:

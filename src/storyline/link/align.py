@@ -25,6 +25,12 @@ PARAPHRASE_THRESHOLD = 0.3
 # Quantity claims with equal numbers of one kind of thing need less wording in
 # common: the number itself is the strongest evidence.
 QUANTITY_THRESHOLD = 0.05
+# An equal number of at least this size is distinctive enough to align across
+# differently named units ("312 people infected" / "312 cases") with some shared wording.
+DISTINCTIVE_NUMBER = 10
+DISTINCTIVE_THRESHOLD = 0.1
+# Different but compatible numbers ("some 2,300" / "more than 2,000") need more wording.
+COMPATIBLE_THRESHOLD = 0.15
 # One actor denying (or declining to comment) in two outlets is one stance even
 # when the outlets word it differently ("pure speculation" / "baseless").
 STANCE_THRESHOLD = 0.1
@@ -34,7 +40,13 @@ UNIT_CLASSES: tuple[frozenset[str], ...] = (
     frozenset({"troop", "soldier", "force", "personnel", "serviceman", "servicemen", "fighter",
                "marine", "sailor", "commando", "mercenary", "recruit", "conscript", "militant"}),
     frozenset({"people", "person", "civilian", "resident", "individual", "inhabitant"}),
+    frozenset({"case", "patient", "infection"}),
     frozenset({"dollar", "usd", "money"}),
+    frozenset({"ship", "vessel", "boat", "tanker", "freighter", "ferry", "trawler", "warship"}),
+    frozenset({"vehicle", "car", "model", "truck", "lorry", "van", "bus"}),
+    frozenset({"death", "dead", "fatality", "victim", "body"}),
+    frozenset({"kilometre", "kilometer", "km"}),
+    frozenset({"mile", "nautical"}),
 )
 FAMILIES = {"assertion": "say", "intention": "say", "event": "say", "quantity": "quantity",
             "denial": "denial", "refusal": "refusal"}
@@ -121,16 +133,47 @@ def pair_score(a: Claim, b: Claim, cosine: float) -> float | None:
     if FAMILIES[a.kind] != FAMILIES[b.kind]:
         return None
     if a.kind == "quantity":
-        if not same_number(a.quantities[0], b.quantities[0]):
-            return None
-        return 1.0 + cosine if cosine >= QUANTITY_THRESHOLD else None
+        return _quantity_score(a.quantities[0], b.quantities[0], cosine)
     if a.kind in ("denial", "refusal") and same_actor(a.speaker, b.speaker):
         return cosine if cosine >= STANCE_THRESHOLD else None
     return cosine if cosine >= PARAPHRASE_THRESHOLD else None
 
 
-def same_number(a: Quantity, b: Quantity) -> bool:
-    return same_unit(a.unit, b.unit) and abs(a.value - b.value) <= 0.01 * max(a.value, b.value)
+def _quantity_score(a: Quantity, b: Quantity, cosine: float) -> float | None:
+    """Equal numbers of one kind of thing align on little shared wording; an equal
+    distinctive number ("184,000 vehicles" / "184,000 cars") on some; numbers that
+    can both be true ("some 2,300" / "more than 2,000") only with more."""
+    if equal_values(a, b):
+        if same_unit(a.unit, b.unit) and cosine >= QUANTITY_THRESHOLD:
+            return 1.0 + cosine
+        if a.value >= DISTINCTIVE_NUMBER and cosine >= DISTINCTIVE_THRESHOLD:
+            return 1.0 + cosine
+        return None
+    if (a.approximate or b.approximate) and same_unit(a.unit, b.unit) and compatible_values(a, b):
+        return 0.5 + cosine if cosine >= COMPATIBLE_THRESHOLD else None
+    return None
+
+
+def equal_values(a: Quantity, b: Quantity) -> bool:
+    return abs(a.value - b.value) <= 0.01 * max(a.value, b.value)
+
+
+def compatible_values(a: Quantity, b: Quantity) -> bool:
+    """Whether both numbers can be true at once: their stated ranges overlap."""
+    lo_a, hi_a = bounds(a)
+    lo_b, hi_b = bounds(b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def bounds(q: Quantity) -> tuple[float, float]:
+    """The range a quantity allows: 'more than 2,000' is [2000, inf), 'about 300' is 300."""
+    low = q.low if q.low is not None else q.value
+    high = q.high if q.high is not None else q.value
+    if q.low is not None and q.high is None and q.approximate:
+        high = float("inf")
+    if q.high is not None and q.low is None and q.approximate:
+        low = 0.0
+    return low, high
 
 
 def same_unit(a: str, b: str) -> bool:
@@ -180,9 +223,12 @@ def merge(group: Sequence[Member]) -> Claim:
     )
 
 
-def _lead_rank(member: Member) -> tuple[int, int, str]:
-    """The member that speaks for the group: named speakers first, then the earliest."""
-    return (_speaker_rank(member.claim.speaker), -len(member.claim.chain),
+def _lead_rank(member: Member) -> tuple[int, int, int, str]:
+    """The member that speaks for the group: a number with its counted noun and a
+    readable clause first, then named speakers, then the earliest."""
+    claim = member.claim
+    vague = bool(claim.quantities) and (not claim.quantities[0].unit or len(claim.text.split()) < 4)
+    return (int(vague), _speaker_rank(claim.speaker), -len(claim.chain),
             member.analysis.article.published or "9999")
 
 

@@ -17,26 +17,34 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from storyline.link.actors import same_actor, speaker_state
-from storyline.link.align import same_unit
-from storyline.link.similarity import Vectors, terms
-from storyline.records import Claim, Conflict, Quantity, Speaker
+from storyline.link.align import compatible_values, same_unit
+from storyline.link.similarity import Vectors, stem, terms
+from storyline.records import Claim, Conflict, Speaker
 
 # Rival estimates of one thing in news are close: 10,000 vs 12,000 troops,
 # 200 vs 350 dead. Beyond this ratio the numbers describe different things.
 MAX_RIVAL_RATIO = 2.5
+# Rival numbers of a generic measure describe one thing in shared words ("turnout
+# was 44 percent" vs "turnout stood at 48 percent"); a vote share and a turnout
+# share few. Overlap coefficient of the words around the numbers (shared / the
+# shorter side), set on the alignment gold set (tests/fixtures/stories).
+SAME_SUBJECT_OVERLAP = 0.2
 # A denial answers the most similar claim only if they share at least this much
 # wording (cosine of the story's TF-IDF vectors); set on the example story, where
 # unrelated claims about the same actors score under 0.1.
 DENIAL_MIN_COSINE = 0.12
 
 
-def numeric_conflicts(claims: Sequence[Claim], texts: dict[str, str]) -> list[Conflict]:
-    """One conflict per pair of rival numbers, holding every claim that states either."""
-    quantity_claims = [c for c in claims if c.kind == "quantity" and c.quantities]
+def numeric_conflicts(claims: Sequence[Claim], texts: dict[str, str], vectors: Vectors) -> list[Conflict]:
+    """One conflict per pair of rival numbers, holding every claim that states either.
+
+    ``vectors`` holds one vector per claim, in the same order.
+    """
+    indexed = [(i, c) for i, c in enumerate(claims) if c.kind == "quantity" and c.quantities]
     pairs: dict[tuple[float, float], list[Claim]] = {}
-    for i, a in enumerate(quantity_claims):
-        for b in quantity_claims[i + 1 :]:
-            if _rivals(a, b, texts):
+    for n, (i, a) in enumerate(indexed):
+        for j, b in indexed[n + 1 :]:
+            if _same_subject(a, b) and _rivals(a, b, texts):
                 low, high = sorted((a, b), key=lambda c: c.quantities[0].value)
                 key = (low.quantities[0].value, high.quantities[0].value)
                 group = pairs.setdefault(key, [low, high])
@@ -48,25 +56,39 @@ def numeric_conflicts(claims: Sequence[Claim], texts: dict[str, str]) -> list[Co
     ]
 
 
+def _same_subject(a: Claim, b: Claim) -> bool:
+    """A specific counted noun (troops, ships, cases) names the subject; a generic
+    measure (percent, people, money, a bare number) needs shared words around it."""
+    unit = a.quantities[0].unit
+    if unit not in GENERIC_UNITS and not _is_currency(unit):
+        return True
+    words_a, words_b = _context(a), _context(b)
+    smaller = min(len(words_a), len(words_b))
+    return smaller > 0 and len(words_a & words_b) / smaller >= SAME_SUBJECT_OVERLAP
+
+
+def _context(claim: Claim) -> set[str]:
+    """The words around a number: its own digits and unit left out."""
+    unit = {stem(q.unit) for q in claim.quantities}
+    return {t for t in terms(claim.text) if not re.fullmatch(r"n[\dp]+", t) and t not in unit}
+
+
+GENERIC_UNITS = frozenset({"", "percent", "people", "person", "money", "time", "year", "day"})
+
+
+def _is_currency(unit: str) -> bool:
+    return unit in {"dollar", "euro", "pound", "yen", "won", "ruble", "rouble", "yuan", "crown", "franc"}
+
+
 def _rivals(a: Claim, b: Claim, texts: dict[str, str]) -> bool:
     qa, qb = a.quantities[0], b.quantities[0]
-    if not qa.unit or not same_unit(qa.unit, qb.unit) or _overlap(qa, qb):
+    if not qa.unit or not same_unit(qa.unit, qb.unit) or compatible_values(qa, qb):
         return False
     if max(qa.value, qb.value) > MAX_RIVAL_RATIO * max(min(qa.value, qb.value), 1e-9):
         return False
     if _partitive(a, texts) or _partitive(b, texts):
         return False
     return _who(a) != _who(b)
-
-
-def _overlap(a: Quantity, b: Quantity) -> bool:
-    lo_a, hi_a = a.low if a.low is not None else a.value, a.high if a.high is not None else a.value
-    lo_b, hi_b = b.low if b.low is not None else b.value, b.high if b.high is not None else b.value
-    if a.approximate and a.low is not None and a.high is None:
-        hi_a = float("inf")
-    if b.approximate and b.low is not None and b.high is None:
-        hi_b = float("inf")
-    return lo_a <= hi_b and lo_b <= hi_a
 
 
 def _partitive(claim: Claim, texts: dict[str, str]) -> bool:

@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from storyline.analyze.numbers import NUMBER_PATTERN, parse_number
+
 STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as into about over after before
     than then that this these those it its it's is are was were be been being has have had do
@@ -26,11 +28,19 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"[a-z0-9_]+")
 
 
+SUFFIXES = (("ically", ""), ("ally", ""), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""),
+            ("es", ""), ("ly", ""), ("al", ""), ("e", ""), ("s", ""))
+
+
 def stem(word: str) -> str:
-    """A crude English stem: enough to meet 'supplies'/'supply', 'sent'/'send' is left."""
-    for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)] + keep
+    """A crude English stem: 'supplies'/'supply', 'structurally'/'structural' meet."""
+    for _ in range(2):  # "structurally" -> "structural" -> "structur"
+        for suffix, keep in SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)] + keep
+                break
+        else:
+            break
     return word
 
 
@@ -39,11 +49,27 @@ def terms(text: str, names: Mapping[str, str] | None = None) -> list[str]:
     for surface, name in sorted((names or {}).items(), key=lambda kv: -len(kv[0])):
         if surface and surface in text:
             text = text.replace(surface, " " + name.replace(" ", "_") + " ")
-    words = [stem(w) for w in _WORD.findall(text.lower().replace("’", "'"))]
-    # negation matters for "not directed against": keep "not" in bigrams only
+    words = [stem(w) for w in _WORD.findall(numbers_as_words(text).lower().replace("’", "'"))]
+    # Negation matters ("not directed against", "no sign of"): only negated words pair up;
+    # other bigrams rarely survive a paraphrase and would only dilute the vector.
     grams = [f"{a}~{b}" for a, b in zip(words, words[1:], strict=False)
-             if a not in STOPWORDS - {"not", "no"} and b not in STOPWORDS]
+             if a in NEGATIONS and b not in STOPWORDS]
     return [w for w in words if w not in STOPWORDS and len(w) > 1] + grams
+
+
+NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "without"})
+
+
+def numbers_as_words(text: str) -> str:
+    """Numbers as one token each, whatever their spelling: '2,300', 'seven-year', 'Forty-one'."""
+    def token(match: re.Match[str]) -> str:
+        value = parse_number(match.group(0))
+        if value is None:
+            return match.group(0)
+        shown = str(int(value)) if value.is_integer() else str(value).replace(".", "p")
+        return f" n{shown} "
+
+    return NUMBER_PATTERN.sub(token, text)
 
 
 class Vectors:

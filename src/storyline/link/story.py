@@ -36,9 +36,10 @@ def build_story(analyses: Sequence[ArticleAnalysis]) -> Story:
     analyses = [replace(a, claims=tuple(rename_claim(c, names) for c in a.claims)) for a in analyses]
     members = members_of(analyses)
     claims = [merge([members[i] for i in group]) for group in align(members)]
-    claims = link_denials(claims, claim_vectors(claims))
+    vectors = claim_vectors(claims)
+    claims = link_denials(claims, vectors)
     texts = {a.article.id: a.article.text for a in analyses}
-    conflicts = numeric_conflicts(claims, texts) + denial_conflicts(claims)
+    conflicts = numeric_conflicts(claims, texts, vectors) + denial_conflicts(claims)
     claims = _with_status(claims, conflicts)
     articles = tuple(a.article for a in analyses)
     return Story(
