@@ -346,6 +346,29 @@ def test_speaker_types_of_unnamed_sources(nlp, text, kind):
     assert a["type"] == kind
 
 
+def test_speaker_takes_the_canonical_name_of_its_entity_mention(nlp):
+    text = "Pyongyang dismissed the claims as a groundless rumor."
+    doc = nlp(text)
+    mention = EntityMention(span=(0, 9), label="GPE", name="North Korea", type="government")
+    (a,) = find_attributions(doc, (mention,))
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.as_written, a.speaker.type) == (
+        "North Korea",
+        "Pyongyang",
+        "government",
+    )
+
+
+def test_surname_speaker_takes_the_full_name_from_its_mention(nlp):
+    text = "Kremlin spokesman Dmitry Peskov met reporters. Peskov said the talks were useful."
+    doc = nlp(text)
+    start = text.index("Peskov said")
+    mention = EntityMention(span=(start, start + 6), label="PERSON", name="Dmitry Peskov", type="person")
+    (a,) = find_attributions(doc, (mention,))
+    assert a.speaker is not None
+    assert (a.speaker.name, a.speaker.type) == ("Dmitry Peskov", "person")
+
+
 def test_capital_city_speaks_for_its_government(nlp):
     (a,) = attribute(nlp, "Moscow said the sanctions were illegal.")
     assert a["type"] == "government"

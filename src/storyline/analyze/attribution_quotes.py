@@ -106,7 +106,7 @@ def _quote_owner(text: str, drafts: list[Draft], quote: Span, *, statement: bool
     for draft in drafts:
         shared = overlap(draft.content, quote)
         outside = draft.cue is not None and overlap(draft.cue, quote) == 0
-        if shared > best_overlap and outside:
+        if shared > max(best_overlap, 2) and outside:  # more than a shared quotation mark
             best, best_overlap = draft, shared
     if best is not None or not statement:
         return best
