@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.analyze.attribution import find_attributions
+from storyline.errors import AnalysisError
 from storyline.records import Attribution, EntityMention
 
 
@@ -419,6 +420,15 @@ def test_content_stays_in_the_paragraph_of_its_cue(nlp):
     a = only(attribute(nlp, text), "said")
     assert a["content"] == "The army may soon move two brigades to the coast"
     assert a["hedged"]
+
+
+def test_unparsed_document_is_refused_with_a_clear_error(nlp):
+    with pytest.raises(AnalysisError, match="dependency parse"):
+        find_attributions(nlp.make_doc("The mayor said the bridge would reopen."), ())
+
+
+def test_empty_document_gives_nothing(nlp):
+    assert find_attributions(nlp(""), ()) == ()
 
 
 def test_text_without_attribution_gives_nothing(nlp):

@@ -11,9 +11,14 @@ Rules over spaCy's dependency parse, one pass per cue:
   paragraphs, and a quotation standing alone continues the previous speaker;
 * reporting chains: "Yonhap quoted a source as saying", "the agency reported,
   citing an official" and "X said, according to state media" become one
-  attribution whose chain holds the outer sources, outermost first.
+  attribution whose chain holds the outer sources, outermost first;
+* "reportedly", "allegedly" and "X seemed to ..." attribute their clause to no
+  named source.
 
-Measured on PolNeAR (benchmarks/attribution.py).
+The cue lexicon is as broad as PolNeAR's notion of attribution (speech, belief,
+intention, stance, evidence). Measured by benchmarks/attribution.py on the
+PolNeAR dev file (302 articles), the rules tuned on it: content F1 0.766 at 30%
+coverage, 0.658 at 80%, source accuracy 0.882.
 """
 
 from __future__ import annotations
@@ -25,12 +30,12 @@ from storyline.analyze import attribution_lexicon as lex
 from storyline.analyze.attribution_draft import Draft
 from storyline.analyze.attribution_quotes import attach_quotes, find_quotes, is_statement
 from storyline.analyze.attribution_speakers import SpeakerResolver
+from storyline.errors import AnalysisError
 from storyline.records import Attribution, EntityMention, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _COMPLEMENTS = ("dobj", "xcomp", "dative", "oprd", "attr", "acomp")
 _CONTENT_PREPS = frozenset("about of on for against to as with over that".split())
 _PARENTHETICAL = ("ccomp", "parataxis", "advcl", "conj")
@@ -45,6 +50,13 @@ _SENTENCE_ADVERBS = frozenset("later also then now still earlier again finally i
 
 def find_attributions(doc: Doc, entities: tuple[EntityMention, ...]) -> tuple[Attribution, ...]:
     """Every attribution in ``doc``, in text order, with speakers resolved against ``entities``."""
+    if len(doc) == 0:
+        return ()
+    if not doc.has_annotation("DEP"):
+        raise AnalysisError(
+            f"attribution needs a dependency parse, and this document has none "
+            f"({doc.text[:40]!r}...): load a spaCy pipeline with a parser (storyline.analyze.nlp.load_nlp)"
+        )
     text = doc.text  # a property that joins every token: read it once
     drafts = [d for token in doc if (d := _draft_for(token, text)) is not None]
     drafts += _colon_drafts(doc, text)
