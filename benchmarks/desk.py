@@ -10,7 +10,8 @@ page, the story's JSON, the story list, the API list or an article page, then
 think for ``--think`` seconds (±50%). A writer posts one article every
 ``--write-every`` seconds through ``POST /api/articles``; by default the
 server's ingest appends it to the story and re-stores it (no NLP: it is the web
-layer under test), with ``--pipeline`` the real analyse-store-relink runs.
+layer under test), with ``--pipeline`` the real analyse-store-relink runs in a worker process,
+as ``storyline serve`` runs it.
 Prints requests/s, p50/p99 latency and errors, overall and per kind of request.
 Client and server share this machine's cores, so figures are pessimistic and noisy.
 """
@@ -31,7 +32,12 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")]  # the hand-made records
+HERE = Path(__file__).resolve().parent
+# benchmarks/ holds html.py and friends that would shadow the standard library in the
+# server process; the tests folders hold the hand-made records.
+sys.path[:] = [str(ROOT / "tests"), str(ROOT / "tests" / "browser")] + [
+    p for p in sys.path if Path(p or ".").resolve() != HERE
+]
 
 from desk_server import free_port  # noqa: E402
 from test_render_samples import big_articles, big_story  # noqa: E402
@@ -40,19 +46,30 @@ TOKEN = "desk-benchmark"
 STORY = "st-big"
 
 
-def build_store(db: str, n_articles: int) -> list[str]:
-    """The store the server will open: one story of n articles, each with its analysis."""
+def build_store(db: str, n_articles: int, *, pipeline: bool) -> tuple[str, list[str]]:
+    """The store the server will open: one story of n articles; its id and article ids.
+
+    By hand: the records of big_story, each article with an analysis. With the
+    pipeline: the same article texts analysed and linked for real.
+    """
     from storyline.records import ArticleAnalysis
     from storyline.store import open_store
 
-    story = big_story(n_articles, story_id=STORY)
     store = open_store(db)
-    for article in story.articles:
-        claims = tuple(c for c in story.claims if any(e.article == article.id for e in c.evidence))
-        store.put_analysis(ArticleAnalysis(article=article, claims=claims))
-    store.put_story(story)
+    if pipeline:
+        from storyline.pipeline import ingest_and_link
+        from storyline.settings import Settings
+
+        ingest_and_link(store, big_articles(n_articles), Settings.from_env(db=db))
+        story = max(store.stories(), key=lambda s: len(s.articles))
+    else:
+        story = big_story(n_articles, story_id=STORY)
+        for article in story.articles:
+            claims = tuple(c for c in story.claims if any(e.article == article.id for e in c.evidence))
+            store.put_analysis(ArticleAnalysis(article=article, claims=claims))
+        store.put_story(story)
     store.close()
-    return [a.id for a in story.articles]
+    return story.id, [a.id for a in story.articles]
 
 
 def appending_ingest(store):  # noqa: ANN001, ANN201
@@ -79,10 +96,10 @@ def run_server(db: str, port: int, pipeline: bool) -> None:
     from storyline.settings import Settings
     from storyline.store import open_store
     from storyline.web import create_app
-    from storyline.web.serve import pipeline_ingest
+    from storyline.web.serve import ProcessIngest
 
     store = open_store(db)
-    ingest = pipeline_ingest(store, Settings.from_env(db=db)) if pipeline else appending_ingest(store)
+    ingest = ProcessIngest(db, Settings.from_env(db=db)) if pipeline else appending_ingest(store)
     app = create_app(store, token=TOKEN, ingest=ingest, allowed_hosts=["127.0.0.1"])
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="error", access_log=False)
 
@@ -110,11 +127,12 @@ async def timed(client: httpx.AsyncClient, tally: Tally, kind: str, method: str,
     tally.add(kind, time.perf_counter() - start, error)
 
 
-async def reader(client: httpx.AsyncClient, tally: Tally, ids: list[str], until: float, think: float) -> None:
+async def reader(client: httpx.AsyncClient, tally: Tally, story: str, ids: list[str], until: float,
+                 think: float) -> None:
     pages = [
-        ("story page", lambda: f"/stories/{STORY}"),
-        ("story JSON", lambda: f"/api/stories/{STORY}"),
-        ("article page", lambda: f"/articles/{random.choice(ids)}?story={STORY}"),
+        ("story page", lambda: f"/stories/{story}"),
+        ("story JSON", lambda: f"/api/stories/{story}"),
+        ("article page", lambda: f"/articles/{random.choice(ids)}?story={story}"),
         ("list page", lambda: "/?q=velmar"),
         ("list API", lambda: "/api/stories"),
     ]
@@ -138,29 +156,29 @@ async def writer(client: httpx.AsyncClient, tally: Tally, until: float, every: f
     return posted
 
 
-async def load(base: str, ids: list[str], args: argparse.Namespace) -> tuple[Tally, float, int]:
+async def load(base: str, story: str, ids: list[str], args: argparse.Namespace) -> tuple[Tally, float, int]:
     tally = Tally()
     limits = httpx.Limits(max_connections=args.readers + 2, max_keepalive_connections=args.readers + 2)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
         start = time.monotonic()
         until = start + args.seconds
-        tasks = [reader(client, tally, ids, until, args.think) for _ in range(args.readers)]
+        tasks = [reader(client, tally, story, ids, until, args.think) for _ in range(args.readers)]
         results = await asyncio.gather(writer(client, tally, until, args.write_every), *tasks)
         return tally, time.monotonic() - start, results[0]
 
 
-def wait_for(base: str, seconds: float = 60) -> None:
+def wait_for(base: str, server: multiprocessing.process.BaseProcess, seconds: float = 120) -> None:
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and server.is_alive():
         try:
             if httpx.get(base + "/api/stories", timeout=2).status_code == 200:
                 return
         except httpx.HTTPError:
             time.sleep(0.2)
-    raise SystemExit(f"the server at {base} did not come up in {seconds:.0f} s")
+    raise SystemExit(f"the server at {base} did not come up (exit code {server.exitcode})")
 
 
-def report(tally: Tally, elapsed: float, posted: int, args: argparse.Namespace) -> None:
+def report(tally: Tally, elapsed: float, posted: int, n_articles: int, args: argparse.Namespace) -> None:
     def line(name: str, times: list[float], errors: int) -> str:
         ms = sorted(t * 1000 for t in times)
         p99 = ms[min(len(ms) - 1, int(0.99 * len(ms)))]
@@ -170,7 +188,7 @@ def report(tally: Tally, elapsed: float, posted: int, args: argparse.Namespace) 
     reads = [t for k, ts in tally.times.items() if k != "POST article" for t in ts]
     read_errors = sum(len(v) for k, v in tally.errors.items() if k != "POST article")
     print(f"desk benchmark: {args.readers} readers (think {args.think}s), a POST every {args.write_every}s, "
-          f"{elapsed:.0f} s, story of {args.articles} articles (+{posted} posted), "
+          f"{elapsed:.0f} s, story of {n_articles} articles (+{posted} posted), "
           f"ingest={'pipeline' if args.pipeline else 'append'}")
     print(f"{'request':<14} {'count':>7} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} {'errors':>6}")
     print(line("all reads", reads, read_errors))
@@ -191,18 +209,18 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = f"sqlite:///{folder}/desk.db"
-        ids = build_store(db, args.articles)
+        story, ids = build_store(db, args.articles, pipeline=args.pipeline)
         port = free_port()
         server = multiprocessing.get_context("spawn").Process(target=run_server, args=(db, port, args.pipeline))
         server.start()
         try:
             base = f"http://127.0.0.1:{port}"
-            wait_for(base)
-            tally, elapsed, posted = asyncio.run(load(base, ids, args))
+            wait_for(base, server)
+            tally, elapsed, posted = asyncio.run(load(base, story, ids, args))
         finally:
             server.terminate()
             server.join(10)
-    report(tally, elapsed, posted, args)
+    report(tally, elapsed, posted, len(ids), args)
 
 
 if __name__ == "__main__":

@@ -349,3 +349,26 @@ def test_pages_follow_a_write_through_the_api_at_once(client):
     client.post("/api/articles", json={"text": "A new sentence. More."}, headers=auth())
     assert "Reader submissions" in client.get("/").text
     assert client.get("/stories/st-harwick-fire").text == before
+
+
+def test_cache_computes_a_missing_page_once_for_concurrent_readers():
+    import threading
+    import time as clock
+
+    from storyline.web.app import _Cache
+
+    cache, calls = _Cache(ttl=60), []
+
+    def render():
+        calls.append(1)
+        clock.sleep(0.05)
+        return "page"
+
+    threads = [threading.Thread(target=cache.get, args=("story", render)) for _ in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    cache.clear()  # a write
+    assert cache.get("story", render) == "page" and len(calls) == 2
