@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.link.actors import speaker_state
-from storyline.link.align import Member, align, merge, origin, same_unit
+from storyline.link.align import Member, align, merge, outlet_keys, same_unit
 from storyline.link.conflicts import (
     claim_vectors,
     denial_conflicts,
@@ -111,8 +111,10 @@ def test_own_reporting_of_two_outlets_counts_twice():
 
 def test_wire_copy_counts_as_its_original():
     a = analysis(article("a", "", "Courier"), claim("a1", "a", "The bridge is closed"))
-    b = analysis(article("b", "", "Post", flags=("wire-copy:courier",)), claim("b1", "b", "The bridge is closed"))
-    assert origin(members(a, b)[1]) == origin(members(a, b)[0])
+    b = analysis(article("b", "", "Post", flags=("wire-copy:a",)), claim("b1", "b", "The bridge is closed"))
+    merged = merge(members(a, b), outlet_keys([a, b]))
+    assert merged.independent_sources == 1
+    assert merged.status == "single-source"  # one outlet's text, twice
 
 
 def test_rival_estimates_from_different_sources_conflict():

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from storyline.analyze import analyze_articles
-from storyline.ingest import ReadOptions, read_inputs
+from storyline.ingest import ReadOptions, mark_wire_copies, read_inputs
 from storyline.link import link_stories
 from storyline.records import Article, ArticleAnalysis, Problem, Story
 from storyline.settings import Settings
@@ -39,7 +39,7 @@ def read(inputs: Sequence[str], options: ReadOptions) -> tuple[list[Article], li
             problems.append(item)
         elif item.id not in articles:
             articles[item.id] = item
-    return list(articles.values()), problems
+    return mark_wire_copies(articles.values()), problems
 
 
 def analyze_all(

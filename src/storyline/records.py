@@ -38,7 +38,7 @@ class Article:
     published_source: PublishedSource | None = None
     # "not-article", "truncated", "wire-copy:<id>" ... what ingest noticed
     flags: tuple[str, ...] = ()
-    # character ranges of the raw text that cleaning removed or kept out of claims
+    # character ranges of ``text`` that stay out of claims ("... has reached out for comment")
     boilerplate: tuple[Span, ...] = ()
 
 

@@ -182,7 +182,19 @@ def same_unit(a: str, b: str) -> bool:
     return any(a in group and b in group for group in UNIT_CLASSES)
 
 
-def origin(member: Member) -> str:
+def outlet_keys(analyses: Sequence[ArticleAnalysis]) -> dict[str, str]:
+    """Article id -> the outlet its text originally came from (a wire copy counts as
+    its original's outlet, so an agency story republished three times is one source)."""
+    own = {a.article.id: (a.article.outlet or a.article.id).lower() for a in analyses}
+    keys = {}
+    for analysis in analyses:
+        article = analysis.article
+        original = next((f.split(":", 1)[1] for f in article.flags if f.startswith("wire-copy:")), None)
+        keys[article.id] = own.get(original or article.id, original or article.id)
+    return keys
+
+
+def origin(member: Member, outlets: dict[str, str] | None = None) -> str:
     """The original source behind one piece of evidence.
 
     Two outlets repeating one agency's report share the agency as origin; an
@@ -194,8 +206,7 @@ def origin(member: Member) -> str:
     if media:
         return "media:" + media[0].name.lower()
     speaker = claim.speaker
-    wire = next((f.split(":", 1)[1] for f in article.flags if f.startswith("wire-copy:")), None)
-    outlet_key = "outlet:" + (wire or (article.outlet or article.id).lower())
+    outlet_key = "outlet:" + (outlets or {}).get(article.id, (article.outlet or article.id).lower())
     if speaker is None or speaker.type in ("anonymous", "unknown"):
         return outlet_key
     if speaker.type == "media":
@@ -203,12 +214,15 @@ def origin(member: Member) -> str:
     return "speaker:" + speaker.name.lower()
 
 
-def merge(group: Sequence[Member]) -> Claim:
-    """One story claim from aligned article claims; every member's evidence kept."""
+def merge(group: Sequence[Member], outlets: dict[str, str] | None = None) -> Claim:
+    """One story claim from aligned article claims; every member's evidence kept.
+
+    ``outlets`` maps article ids to their original outlet (``outlet_keys``).
+    """
     lead = min(group, key=_lead_rank)
     evidence = tuple(e for m in group for e in m.claim.evidence)
-    sources = {origin(m) for m in group}
-    outlets = {(m.analysis.article.outlet or m.article_id) for m in group}
+    sources = {origin(m, outlets) for m in group}
+    outlets = {(outlets or {}).get(m.article_id) or m.analysis.article.outlet or m.article_id for m in group}
     status = "corroborated" if len(outlets) > 1 else "single-source"
     quantities = lead.claim.quantities or next((m.claim.quantities for m in group if m.claim.quantities), ())
     when = lead.claim.when or next((m.claim.when for m in group if m.claim.when), None)

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from storyline.analyze.claims import attach_when
 from storyline.analyze.timex import reanchor
-from storyline.link.align import Member, align, members_of, merge
+from storyline.link.align import Member, align, members_of, merge, outlet_keys
 from storyline.link.conflicts import (
     claim_vectors,
     denial_conflicts,
@@ -35,7 +35,8 @@ def build_story(analyses: Sequence[ArticleAnalysis]) -> Story:
     names = name_map(analyses)
     analyses = [replace(a, claims=tuple(rename_claim(c, names) for c in a.claims)) for a in analyses]
     members = members_of(analyses)
-    claims = [merge([members[i] for i in group]) for group in align(members)]
+    outlets = outlet_keys(analyses)
+    claims = [merge([members[i] for i in group], outlets) for group in align(members)]
     vectors = claim_vectors(claims)
     claims = link_denials(claims, vectors)
     texts = {a.article.id: a.article.text for a in analyses}
