@@ -319,6 +319,18 @@ def test_role_noun_resolves_to_the_named_speaker_before(nlp):
     assert found[-1]["speaker"] == "Anna Kovacs"
 
 
+def test_role_noun_prefers_the_speaker_introduced_with_that_title(nlp):
+    text = (
+        "Port director Anna Kovacs met Senator Tom Hale on Monday. Hale said the budget was tight. "
+        "The director said ships were waiting offshore. She added that fees would rise."
+    )
+    found = attribute(nlp, text)
+    assert [a["speaker"] for a in found if a["cue"] in ("said", "added")][1:] == [
+        "Anna Kovacs",
+        "Anna Kovacs",
+    ]
+
+
 def test_relative_pronoun_source_resolves_to_its_noun(nlp):
     (a,) = attribute(nlp, "Senator John Smith, who said the plan was dead, left early.")
     assert a["source"] == "who"

@@ -38,27 +38,32 @@ class SpeakerResolver:
         self.spoken: list[Speaker] = []
 
     def __call__(self, span: tuple[int, int], head: Token) -> Speaker:
-        speaker = self._resolve(span, head)
-        if speaker.type != "anonymous" and speaker.name != speaker.as_written.lower():
+        speaker, named = self._resolve(span, head)
+        if named:
             self.spoken.append(speaker)
         return speaker
 
-    def _resolve(self, span: tuple[int, int], head: Token) -> Speaker:
+    def _resolve(self, span: tuple[int, int], head: Token) -> tuple[Speaker, bool]:
+        """The speaker, and whether it is a named one that later pronouns and roles may stand for."""
         written = self.text[span[0] : span[1]].strip(" ,;:—-–\n")
         if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":  # "the senator, who said"
             noun = head.head.head
             return self._resolve((noun.left_edge.idx, noun.idx + len(noun)), noun)
         word = head.lower_
         if word in lex.PERSON_PRONOUNS or word in lex.PLURAL_PRONOUNS:
-            return self._antecedent(written, span[0], plural=word in lex.PLURAL_PRONOUNS)
+            speaker = self._antecedent(written, span[0], plural=word in lex.PLURAL_PRONOUNS)
+            return speaker, speaker.name != written  # a resolved pronoun keeps its speaker current
         mention = self._mention(span, head)
         if _ANONYMOUS.search(written) or (mention is None and _unnamed_official(head)):
-            return Speaker(name=written, as_written=written, type="anonymous")
+            return Speaker(name=written, as_written=written, type="anonymous"), False
         if mention is not None:
-            return _from_mention(mention, written, head)
+            speaker = _from_mention(mention, written, head)
+            return speaker, speaker.name == mention.name
         if _is_role(head, written):
-            return self._antecedent(written, span[0], plural=False)
-        return Speaker(name=written, as_written=written, type=_type_of_words(head, written))
+            speaker = self._antecedent(written, span[0], plural=False, role=head.lemma_.lower())
+            return speaker, speaker.name != written
+        kind = _type_of_words(head, written)
+        return Speaker(name=written, as_written=written, type=kind), head.pos_ == "PROPN"
 
     def _mention(self, span: tuple[int, int], head: Token) -> EntityMention | None:
         inside = [m for m in self.entities if span[0] <= m.span[0] and m.span[1] <= span[1]]
@@ -71,20 +76,35 @@ class SpeakerResolver:
             return None  # "Russia's foreign minister" names no one by itself
         return heads[0] if heads else (inside[0] if len(inside) == 1 and len(head.text) < 3 else None)
 
-    def _antecedent(self, written: str, start: int, *, plural: bool) -> Speaker:
+    def _antecedent(self, written: str, start: int, *, plural: bool, role: str = "") -> Speaker:
         wanted = _GROUP_TYPES if plural else frozenset({"person"})
-        for speaker in reversed(self.spoken):
-            if speaker.type in wanted:
-                return Speaker(name=speaker.name, as_written=written, type=speaker.type)
-        for mention in reversed([m for m in self.entities if m.span[1] <= start]):
-            kind = mention.type if mention.type != "unknown" else _LABEL_TYPES.get(mention.label, "unknown")
-            if kind in wanted:
-                return Speaker(name=mention.name, as_written=written, type=kind)
+        spoken = [s for s in reversed(self.spoken) if s.type in wanted]
+        earlier = [m for m in reversed(self.entities) if m.span[1] <= start and _kind(m) in wanted]
+        if role:  # "the director": whoever was introduced with that title, if anyone was
+            titled = [s for s in spoken if role in s.as_written.lower()]
+            titled += [
+                Speaker(name=m.name, as_written=written, type=_kind(m))
+                for m in earlier
+                if self._titled(m, role)
+            ]
+            spoken = titled or spoken
+        if spoken:
+            return Speaker(name=spoken[0].name, as_written=written, type=spoken[0].type)
+        if earlier:
+            return Speaker(name=earlier[0].name, as_written=written, type=_kind(earlier[0]))
         return Speaker(name=written, as_written=written, type="person" if not plural else "unknown")
+
+    def _titled(self, mention: EntityMention, role: str) -> bool:
+        """'Port director Anna Kovacs': the title written right before the name."""
+        return role in self.text[max(0, mention.span[0] - 30) : mention.span[0]].lower().split()[-3:]
+
+
+def _kind(mention: EntityMention) -> SpeakerType:
+    return mention.type if mention.type != "unknown" else _LABEL_TYPES.get(mention.label, "unknown")
 
 
 def _from_mention(mention: EntityMention, written: str, head: Token) -> Speaker:
-    kind = mention.type if mention.type != "unknown" else _LABEL_TYPES.get(mention.label, "unknown")
+    kind = _kind(mention)
     if mention.span[0] <= head.idx < mention.span[1]:
         return Speaker(name=mention.name, as_written=written, type=kind)
     # "South Korea's intelligence agency": a body of the named state or group
