@@ -295,6 +295,15 @@ def test_attribution_chain_agency_reported_citing_an_official(nlp):
     assert a["content"] == "that troops had arrived in the region"
 
 
+def test_according_to_a_source_about_someones_plans_stays_the_sources(nlp):
+    text = "The authorities are considering whether to send weapons, according to a government source."
+    found = attribute(nlp, text)
+    according = only(found, "according to")
+    assert according["source"] == "a government source"
+    assert according["chain"] == []
+    assert "considering whether to send weapons" in according["content"]
+
+
 # --- speakers --------------------------------------------------------------------------------
 
 
@@ -329,6 +338,14 @@ def test_role_noun_prefers_the_speaker_introduced_with_that_title(nlp):
         "Anna Kovacs",
         "Anna Kovacs",
     ]
+
+
+def test_the_agency_points_back_at_the_news_agency_named_before(nlp):
+    text = "The Tanjug news agency reported that talks began. The agency said officials met on Monday."
+    doc = nlp(text)
+    mention = EntityMention(span=(4, 10), label="ORG", name="Tanjug", type="media")
+    found = find_attributions(doc, (mention,))
+    assert [(a.speaker.name, a.speaker.type) for a in found if a.speaker] == [("Tanjug", "media")] * 2
 
 
 def test_relative_pronoun_source_resolves_to_its_noun(nlp):

@@ -87,6 +87,8 @@ def _draft_for(token: Token, text: str) -> Draft | None:
         return None
     if token.pos_ != "VERB" or _lemma(token) not in lex.CUE_VERBS:
         return None
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return None  # "troops claimed to be fighting", "a country ruled by": described, not attributed
     if token.dep_ in ("amod", "compound"):
         return _misparsed_verb(token, text)
     content = _verb_content(token, text)
@@ -342,7 +344,12 @@ def _join_chains(drafts: list[Draft], text: str) -> list[Draft]:
         token = draft.cue_token
         if draft.cue_token is None and draft.cue is not None and draft.source_head is not None:
             inner = _carried_by_according(draft, by_cue)
-            if inner is not None and inner is not draft:
+            # "X said ..., according to state media" is X's speech, relayed; "X is considering ...,
+            # according to a source" is the source's claim about X, and stays the source's
+            relayed = (
+                inner is not None and inner.cue_token is not None and _lemma(inner.cue_token) in lex.SPEECH
+            )
+            if inner is not None and inner is not draft and relayed:
                 inner.chain.insert(0, (draft.source, draft.source_head))  # type: ignore[arg-type]
                 dropped.add(index)
             continue

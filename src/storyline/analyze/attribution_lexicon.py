@@ -126,5 +126,9 @@ ROLE_NOUNS = frozenset(
     candidate attorney lawyer diplomat host analyst manager strategist pollster
     professor economist author activist""".split()
 )
+# Group nouns that, definite and alone ("the agency"), point back at a group named before.
+BODY_NOUNS = frozenset(
+    "agency ministry company newspaper paper network broadcaster group party campaign".split()
+)
 PERSON_PRONOUNS = frozenset("he she him her i we".split())
 PLURAL_PRONOUNS = frozenset("they them".split())

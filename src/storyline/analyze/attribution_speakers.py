@@ -59,6 +59,8 @@ class SpeakerResolver:
         if mention is not None:
             speaker = _from_mention(mention, written, head)
             return speaker, speaker.name == mention.name
+        if (earlier := self._same_body(head, written)) is not None:  # "the agency" after "Yonhap news agency"
+            return Speaker(name=earlier.name, as_written=written, type=earlier.type), True
         if _is_role(head, written):
             speaker = self._antecedent(written, span[0], plural=False, role=head.lemma_.lower())
             return speaker, speaker.name != written
@@ -94,6 +96,13 @@ class SpeakerResolver:
             return Speaker(name=earlier[0].name, as_written=written, type=_kind(earlier[0]))
         return Speaker(name=written, as_written=written, type="person" if not plural else "unknown")
 
+    def _same_body(self, head: Token, written: str) -> Speaker | None:
+        """A definite group noun standing alone names the group of that kind that spoke last."""
+        if written.lower() != f"the {head.lower_}" or head.lemma_.lower() not in lex.BODY_NOUNS:
+            return None
+        noun = head.lower_
+        return next((s for s in reversed(self.spoken) if noun in s.as_written.lower().split()), None)
+
     def _titled(self, mention: EntityMention, role: str) -> bool:
         """'Port director Anna Kovacs': the title written right before the name."""
         return role in self.text[max(0, mention.span[0] - 30) : mention.span[0]].lower().split()[-3:]
@@ -107,8 +116,10 @@ def _from_mention(mention: EntityMention, written: str, head: Token) -> Speaker:
     kind = _kind(mention)
     if mention.span[0] <= head.idx < mention.span[1]:
         return Speaker(name=mention.name, as_written=written, type=kind)
-    # "South Korea's intelligence agency": a body of the named state or group
     body = _type_of_words(head, written)
+    if any(c.dep_ == "compound" and mention.span[0] <= c.idx < mention.span[1] for c in head.children):
+        return Speaker(name=mention.name, as_written=written, type=body)  # "the Yonhap news agency"
+    # "South Korea's intelligence agency": a body of the named state or group
     if kind == "government" and body in ("organization", "unknown"):
         body = "government"
     return Speaker(name=written, as_written=written, type=body)
@@ -133,7 +144,9 @@ def _type_of_words(head: Token, written: str) -> SpeakerType:
     words = set(re.findall(r"[a-z]+", written.lower()))
     lemma = head.lemma_.lower()
     if lemma == "agency":  # a news agency reports; an intelligence agency is the state
-        return "media" if words & {"news", "press", "wire"} else "government"
+        if words & {"news", "press", "wire"}:
+            return "media"
+        return "government" if len(words - {"the", "agency"}) else "organization"
     if lemma in lex.MEDIA_WORDS or ("media" in words and lemma not in lex.GOVERNMENT_WORDS):
         return "media"
     if lemma in lex.GOVERNMENT_WORDS or words & {"ministry", "government", "kremlin", "pentagon"}:
