@@ -115,6 +115,30 @@ def test_embed_truncates_at_max_tokens(embedder: Embedder) -> None:
     assert not np.array_equal(embedder([long[:200]]), embedder([long]))
 
 
+@pytest.mark.parametrize("widths, batch_size, expected_sizes", [
+    ([10] * 130, 64, [64, 64, 2]),  # short sentences: full batches
+    ([40] * 70, 64, [64, 6]),  # 64 x 40^2 = 102,400 cells fit
+    ([46] * 70, 64, [61, 9]),  # 2**17 // 46^2 = 61 rows
+    ([256] * 5, 64, [2, 2, 1]),  # whole articles: 2 rows of 256
+    ([10] * 3 + [256] * 2, 64, [3, 2]),  # a batch is as wide as its widest text
+    ([10] * 5, 2, [2, 2, 1]),
+])
+def test_embed_batches_respect_rows_and_memory(
+    widths: list[int], batch_size: int, expected_sizes: list[int]
+) -> None:
+    ids = [[0] * w for w in widths]
+    batches = list(Embedder(None, None, batch_size=batch_size)._batches(list(range(len(ids))), ids))
+    assert [len(b) for b in batches] == expected_sizes
+    assert [i for b in batches for i in b] == list(range(len(ids)))
+
+
+@needs_model
+def test_embed_long_texts_in_small_batches_match_one_by_one(embedder: Embedder) -> None:
+    texts = [" ".join(case) * 3 for case in CASES]  # about 150-250 wordpieces each
+    together = embedder(texts)
+    assert np.allclose(together, np.vstack([embedder([t]) for t in texts]), atol=1e-6)
+
+
 @needs_model
 def test_load_embedder_is_cached_per_thread_count() -> None:
     a, b = load_embedder(), load_embedder(batch_size=8)

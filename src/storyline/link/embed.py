@@ -22,7 +22,7 @@ import hashlib
 import importlib.util
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,11 @@ DIM = 384
 # sentence-transformers' max_seq_length for this model (its tokenizer.json says 128).
 MAX_TOKENS = 256
 BATCH_SIZE = 64
+# Attention holds batch x 12 heads x width^2 floats several times over: 64 texts of 256
+# wordpieces took 625 MB. Batches of long texts are cut so rows x width^2 stays under this
+# (64 rows up to 45 wordpieces, 2 rows at 256). Measured on BBC sentences and articles:
+# 2**17 keeps working memory near 70 MB, and 2**15 to 2**19 embed at the same speed.
+MAX_BATCH_CELLS = 2**17
 # Two cores on the team machine: 2 threads were about 1.5x faster than 1 (benchmarks/embed.py).
 DEFAULT_THREADS = max(1, min(2, os.cpu_count() or 1))
 
@@ -53,9 +58,10 @@ _lock = threading.Lock()
 class Embedder:
     """Texts in, unit-length 384-d float32 rows out (mean-pooled MiniLM).
 
-    Deterministic: the same texts give the same rows. Texts are batched by
-    length (``batch_size`` per run) so little time goes into padding, and cut
-    at ``MAX_TOKENS`` wordpieces.
+    Deterministic: the same texts give the same rows. Texts are cut at
+    ``MAX_TOKENS`` wordpieces and batched by length, so little time goes into
+    padding: up to ``batch_size`` per run, fewer when they are long
+    (``MAX_BATCH_CELLS``).
     """
 
     dim = DIM
@@ -74,11 +80,20 @@ class Embedder:
         if not texts:
             return out
         ids = [e.ids for e in self._tokenizer.encode_batch(list(texts))]
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        for start in range(0, len(order), self.batch_size):
-            chosen = order[start : start + self.batch_size]
+        for chosen in self._batches(sorted(range(len(ids)), key=lambda i: len(ids[i])), ids):
             out[chosen] = self._run([ids[i] for i in chosen])
         return out
+
+    def _batches(self, order: list[int], ids: list[list[int]]) -> Iterator[list[int]]:
+        """Runs of ``order`` (shortest text first) within the row and memory limits."""
+        start = 0
+        while start < len(order):
+            end = start + 1  # the text at ``end`` joins if the batch, padded to it, still fits
+            while (end < len(order) and end - start < self.batch_size
+                   and (end + 1 - start) * len(ids[order[end]]) ** 2 <= MAX_BATCH_CELLS):
+                end += 1
+            yield order[start:end]
+            start = end
 
     def _run(self, batch: list[list[int]]) -> np.ndarray:
         width = max(len(row) for row in batch)
