@@ -108,35 +108,64 @@ def _attributed_claims(
     timexes: Sequence[Timex],
     quantities: Sequence[Quantity],
 ) -> list[Claim]:
-    text = article.text
+    """One claim per sentence of what is attributed: a quote running over three
+    sentences says three things, each aligned with other outlets on its own."""
+    claims: list[Claim] = []
+    for piece, sentence in _pieces(attribution, home, own):
+        claims.extend(_piece_claims(article, doc, attribution, piece, sentence, home, timexes, quantities))
+    return claims
+
+
+def _pieces(attribution: Attribution, home: Span, own: Sequence[Span]) -> list[tuple[Span, Span]]:
+    """(content piece, its sentence) pairs, the speaker's own words cut out of each."""
     start, end = attribution.content
-    content = text[start:end]
-    sentence_text = text[home[0] : home[1]]
-    cue = text[attribution.cue[0] : attribution.cue[1]] if attribution.cue else None
-    cue_lemma = _lemma_at(doc, attribution.cue)
-    spans = sorted({home, *own})
-    evidence = tuple(Evidence(article=article.id, span=s) for s in spans)
-    quote = _quote(content) if attribution.kind in ("direct", "mixed") or _has_quotes(content) else None
+    marks = [s[0] for s in (attribution.source, attribution.cue, *attribution.chain) if s is not None]
+    pieces = []
+    for sentence in sorted({home, *own}):
+        lo, hi = max(start, sentence[0]), min(end, sentence[1])
+        inner = [m for m in marks if lo < m < hi]
+        if inner:  # '"...," said X, according to Y.' keeps the quote only
+            hi = min(inner)
+        if hi > lo:
+            pieces.append(((lo, hi), sentence))
+    return pieces or [(attribution.content, home)]
+
+
+def _piece_claims(
+    article: Article,
+    doc: Doc,
+    attribution: Attribution,
+    piece: Span,
+    sentence: Span,
+    home: Span,
+    timexes: Sequence[Timex],
+    quantities: Sequence[Quantity],
+) -> list[Claim]:
+    text = article.text
+    content = text[piece[0] : piece[1]]
+    sentence_text = text[sentence[0] : sentence[1]]
+    home_text = text[home[0] : home[1]]
     plain = _plain(content)
+    if len(plain.split()) < 4 and sentence != home:
+        return []  # a stray closing fragment of a quote
     claim_text = plain if len(plain.split()) >= 4 else _plain(sentence_text)
-    kind = _kind(sentence_text, content, cue_lemma)
+    quote = _quote(content) if attribution.kind in ("direct", "mixed") or _has_quotes(content) else None
+    kind = _kind(home_text, content, _lemma_at(doc, attribution.cue))
     # the date of the reported event when the content gives one, else the date it was said
-    when = _when(text, attribution.content, None, timexes, strict=True) or _when(
-        text, home, attribution.cue, timexes
-    )
+    when = _when(text, piece, None, timexes, strict=True) or _when(text, home, attribution.cue, timexes)
     base = Claim(
-        id=claim_id(article.id, attribution.content, kind),
+        id=claim_id(article.id, piece, kind),
         text=claim_text,
         kind=kind,
         speaker=attribution.speaker,
         chain=attribution.chain_speakers,
-        cue=cue,
+        cue=text[attribution.cue[0] : attribution.cue[1]] if attribution.cue else None,
         quote=quote,
         when=when,
-        evidence=evidence,
-        hedged=attribution.hedged or _hedged(sentence_text),
+        evidence=(Evidence(article=article.id, span=sentence),),
+        hedged=attribution.hedged or _hedged(home_text),
     )
-    inside = [q for q in quantities if start <= q.span[0] < end and _claimable(q, text)]
+    inside = [q for q in quantities if piece[0] <= q.span[0] < piece[1] and _claimable(q, text)]
     return [base] + _quantity_claims(article, doc, base, inside)
 
 

@@ -46,9 +46,10 @@ def stem(word: str) -> str:
 
 def terms(text: str, names: Mapping[str, str] | None = None) -> list[str]:
     """Stems and stem bigrams of ``text``, entity surfaces replaced by canonical names."""
-    for surface, name in sorted((names or {}).items(), key=lambda kv: -len(kv[0])):
-        if surface and surface in text:
-            text = text.replace(surface, " " + name.replace(" ", "_") + " ")
+    present = {k: v for k, v in (names or {}).items() if k and k in text}
+    if present:  # one pass, longest first, so a replaced name is not replaced again
+        pattern = re.compile("|".join(re.escape(k) for k in sorted(present, key=len, reverse=True)))
+        text = pattern.sub(lambda m: " " + present[m.group(0)].replace(" ", "_") + " ", text)
     words = [stem(w) for w in _WORD.findall(numbers_as_words(text).lower().replace("’", "'"))]
     # Negation matters ("not directed against", "no sign of"): only negated words pair up;
     # other bigrams rarely survive a paraphrase and would only dilute the vector.
