@@ -22,6 +22,7 @@ touches are re-linked, so it can join a story, bridge two, or split one.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -68,8 +69,11 @@ class StoryIndex:
     def __init__(self, params: ClusterParams | None = None) -> None:
         self.params = params or ClusterParams()
         self._stats = TermStats()
-        self._blocker = Blocker(cap=self.params.posting_cap, num_perm=self.params.num_perm,
-                                lsh_threshold=self.params.lsh_threshold)
+        self._blocker = Blocker(
+            cap=self.params.posting_cap,
+            num_perm=self.params.num_perm,
+            lsh_threshold=self.params.lsh_threshold,
+        )
         self._features: list[ArticleFeatures] = []
         self._row: dict[str, int] = {}
         self._scores: list[dict[int, float]] = []  # row -> {neighbour row: score >= floor}
@@ -114,8 +118,10 @@ class StoryIndex:
         for analysis in analyses:
             if analysis.article.id not in prepared:
                 words = article_words(analysis)
-                prepared[analysis.article.id] = (article_features(analysis, words),
-                                                 self._blocker.signature(words))
+                prepared[analysis.article.id] = (
+                    article_features(analysis, words),
+                    self._blocker.signature(words),
+                )
         for article_id in sorted(prepared):
             self._index(*prepared.pop(article_id))
         self._block_all()
@@ -141,8 +147,9 @@ class StoryIndex:
 
     def stories(self) -> list[tuple[str, ...]]:
         """Every story as its sorted article ids, stories sorted."""
-        return sorted(tuple(sorted(self._features[r].id for r in members))
-                      for members in self._members.values())
+        return sorted(
+            tuple(sorted(self._features[r].id for r in members)) for members in self._members.values()
+        )
 
     def story_of(self, article_id: str) -> str:
         return self._story[self._row[article_id]]
@@ -179,7 +186,8 @@ class StoryIndex:
         right = np.fromiter((b for _, b in pairs), dtype=np.int64, count=len(pairs))
         w = self.params.name_weight
         scores = (1 - w) * pair_cosines(self._stats, left, right) + w * pair_cosines(
-            self._stats, left, right, names_only=True)
+            self._stats, left, right, names_only=True
+        )
         floor = self.params.floor
         for a, b, s in zip(left.tolist(), right.tolist(), scores.tolist(), strict=True):
             if s >= floor and (s := s * date_factor(self._features[a], self._features[b])) >= floor:
@@ -194,18 +202,19 @@ class StoryIndex:
         k, mix = self.params.neighbours, self.params.overlap_weight
         weights = {
             (a, b): mix * shared_neighbours(a, b, self._near, k) + (1 - mix) * s
-            for a in rows for b, s in self._scores[a].items() if a < b and b in rows
+            for a in rows
+            for b, s in self._scores[a].items()
+            if a < b and b in rows
         }
         groups = average_linkage(sorted(rows), weights, self.params.threshold)
-        old = {self._story[r] for r in rows}
-        for story in old:
-            self._members.pop(story, None)
+        # the row a story was founded on: on a tie, the older story keeps its id
+        founded = {s: min(self._members.pop(s)) for s in {self._story[r] for r in rows}}
         taken: set[str] = set()
         # the biggest groups choose first; a group keeps the old id most of it had
         for group in sorted(groups, key=lambda g: (-len(g), g[0])):
-            votes = sorted((-sum(1 for r in group if self._story[r] == s), s)
-                           for s in {self._story[r] for r in group})
-            story = next((s for _, s in votes if s not in taken), None)
+            held = Counter(self._story[r] for r in group)
+            votes = sorted((-n, founded[s], s) for s, n in held.items())
+            story = next((s for _, _, s in votes if s not in taken), None)
             if story is None:
                 story = self._new_story_id(group, taken)
             taken.add(story)

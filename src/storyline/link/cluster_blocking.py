@@ -24,6 +24,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 UNDATED = -1
+SIGNATURE_WORDS = 150
 WEEK = 7
 
 
@@ -34,8 +35,9 @@ class Blocker:
         self.lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
         self._template = MinHash(num_perm=num_perm, seed=1, scheme="affine32")
 
-    def candidates(self, row: int, keys: Iterable[Hashable], published: int | None,
-                   signature: LeanMinHash | None) -> Counter[int]:
+    def candidates(
+        self, row: int, keys: Iterable[Hashable], published: int | None, signature: LeanMinHash | None
+    ) -> Counter[int]:
         """Rows already inserted that share keys with this one: row -> keys shared.
         A near-duplicate found by LSH counts as sharing many keys."""
         bucket = UNDATED if published is None else published // WEEK
@@ -48,8 +50,9 @@ class Blocker:
         shared.pop(row, None)
         return shared
 
-    def insert(self, row: int, keys: Iterable[Hashable], published: int | None,
-               signature: LeanMinHash | None) -> None:
+    def insert(
+        self, row: int, keys: Iterable[Hashable], published: int | None, signature: LeanMinHash | None
+    ) -> None:
         bucket = UNDATED if published is None else published // WEEK
         for key in keys:
             self.postings.setdefault(key, {}).setdefault(bucket, []).append(row)
@@ -57,13 +60,19 @@ class Blocker:
             self.lsh.insert(str(row), signature, check_duplication=False)
 
     def signature(self, words: Sequence[str]) -> LeanMinHash | None:
-        """MinHash of the article's word trigrams; None for a text under three words."""
+        """MinHash of the trigrams of the article's first content words (a reprint
+        keeps its lead); None for a text under three words."""
+        words = words[:SIGNATURE_WORDS]
         grams = {" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)}
         if not grams:
             return None
-        minhash = MinHash(num_perm=self._template.num_perm, seed=1,
-                          hashfunc=zlib.crc32, permutations=self._template.permutations,
-                          scheme=self._template.scheme)
+        minhash = MinHash(
+            num_perm=self._template.num_perm,
+            seed=1,
+            hashfunc=zlib.crc32,
+            permutations=self._template.permutations,
+            scheme=self._template.scheme,
+        )
         minhash.update_batch(sorted(grams))
         return LeanMinHash(minhash)
 

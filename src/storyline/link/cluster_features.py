@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -23,6 +24,8 @@ NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9&'.-]*[a-z0-9]|[a-z0-9]")
+_POSSESSIVE = re.compile(r"'s\b")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _STOP = frozenset(STOP_WORDS) | {"said", "says", "told", "mr", "mrs", "ms"}
 
@@ -46,8 +49,11 @@ def article_features(analysis: ArticleAnalysis, words: list[str] | None = None) 
         terms=tuple(sorted(Counter(words).items())),
         names=entity_keys(analysis),
         published=day_ordinal(article.published),
-        days=tuple(sorted({d for t in analysis.timexes if t.type == "DATE"
-                           if (d := day_ordinal(t.value)) is not None})),
+        days=tuple(
+            sorted(
+                {d for t in analysis.timexes if t.type == "DATE" if (d := day_ordinal(t.value)) is not None}
+            )
+        ),
     )
 
 
@@ -62,13 +68,9 @@ def article_words(analysis: ArticleAnalysis) -> list[str]:
 
 def content_words(text: str) -> list[str]:
     """Lower-case words without stopwords; a possessive 's joins its noun."""
-    words = []
-    for word in _WORD.findall(text.lower().replace("\u2019", "'")):
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) > 1 and word not in _STOP:
-            words.append(word)
-    return words
+    text = _POSSESSIVE.sub("", text.lower().replace("\u2019", "'"))
+    text = _THOUSANDS.sub("", text)
+    return [w for w in _WORD.findall(text) if w not in _STOP and len(w) > 1]
 
 
 def entity_keys(analysis: ArticleAnalysis) -> tuple[str, ...]:
@@ -79,10 +81,11 @@ def entity_keys(analysis: ArticleAnalysis) -> tuple[str, ...]:
     return tuple(sorted(keys))
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """'The Kremlin's' and 'the kremlin' are one key."""
     name = " ".join(name.lower().replace("\u2019", "'").split())
-    name = re.sub(r"^the ", "", name)
+    name = re.sub(r"^the\b ?", "", name)
     name = re.sub(r"'s?$", "", name)
     return f"e:{name}" if name else ""
 

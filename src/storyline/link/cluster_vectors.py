@@ -30,10 +30,13 @@ class TermStats:
 
     def add(self, features: ArticleFeatures) -> int:
         """Index one article's terms; its row number."""
-        words = {w: c for w, c in features.terms}
+        words = dict(features.terms)
         for name in features.names:
             words[name] = 1  # a name counts once: repeats are the article's style, not news
-        ids = np.fromiter((self._id(w) for w in words), dtype=np.int64, count=len(words))
+        vocab = self.vocab
+        ids = np.array([vocab.setdefault(w, len(vocab)) for w in words], dtype=np.int64)
+        if len(vocab) > len(self._df):
+            self._df = np.concatenate([self._df, np.zeros(len(vocab) + len(self._df), np.int64)])
         self._df[ids] += 1
         self.terms.append(ids)
         self.counts.append(1.0 + np.log(np.fromiter(words.values(), dtype=np.float64)))
@@ -68,16 +71,14 @@ class TermStats:
         order = np.lexsort((ids, -weights))[:limit]
         return [int(i) for i in ids[order]]
 
-    def _id(self, word: str) -> int:
-        i = self.vocab.setdefault(word, len(self.vocab))
-        if i >= len(self._df):
-            self._df = np.concatenate([self._df, np.zeros(len(self._df), dtype=np.int64)])
-        return i
-
 
 def pair_cosines(
-    stats: TermStats, left: np.ndarray, right: np.ndarray, *, names_only: bool = False,
-    chunk: int = 200_000,
+    stats: TermStats,
+    left: np.ndarray,
+    right: np.ndarray,
+    *,
+    names_only: bool = False,
+    chunk: int = 8192,
 ) -> np.ndarray:
     """Cosine of each (left[k], right[k]) pair, under the current IDF."""
     idf = stats.idf()
