@@ -49,7 +49,9 @@ BATCH_SIZE = 64
 # (64 rows up to 45 wordpieces, 2 rows at 256). Measured on BBC sentences and articles:
 # 2**17 keeps working memory near 70 MB, and 2**15 to 2**19 embed at the same speed.
 MAX_BATCH_CELLS = 2**17
-# Two cores on the team machine: 2 threads were about 1.5x faster than 1 (benchmarks/embed.py).
+# The team machine has 2 cores. On BBC sentences under other sessions' load (benchmarks/embed.py),
+# 2 threads ran 7-20% faster than 1 in wall time for about 10% more CPU time; linking runs
+# after the per-article stage, so the second core is usually free.
 DEFAULT_THREADS = max(1, min(2, os.cpu_count() or 1))
 
 _lock = threading.Lock()
