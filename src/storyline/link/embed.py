@@ -81,7 +81,10 @@ class Embedder:
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         if not texts:
             return out
-        ids = [e.ids for e in self._tokenizer.encode_batch(list(texts))]
+        # One by one, not encode_batch: no Rayon thread pool, which would make every later
+        # fork (Dask, multiprocessing) warn and drop parallelism; and 2,048 BBC sentences
+        # tokenized in 0.11 s this way against 0.17 s batched.
+        ids = [self._tokenizer.encode(text).ids for text in texts]
         for chosen in self._batches(sorted(range(len(ids)), key=lambda i: len(ids[i])), ids):
             out[chosen] = self._run([ids[i] for i in chosen])
         return out
