@@ -26,9 +26,9 @@ FLOORS = {
     "align_r": 25 / 39,
     "numeric_p": 4 / 5,
     "numeric_r": 4 / 12,
-    "denial_r": 6 / 14,
-    "status_acc": 47 / 80,
-    "indep_acc": 4 / 9,
+    "denial_r": 7 / 14,
+    "status_acc": 48 / 80,
+    "indep_acc": 6 / 9,
 }
 MAX_NO_CONFLICT_VIOLATIONS = 2
 

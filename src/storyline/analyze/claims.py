@@ -94,7 +94,7 @@ def attach_when(text: str, claims: Sequence[Claim], timexes: Sequence[Timex]) ->
                  for c in claims)
 
 
-def claim_id(article_id: str, span: Span, kind: str, index: int = 0) -> str:
+def claim_id(article_id: str, span: Span, kind: str, index: int | str = 0) -> str:
     raw = f"{article_id}:{span[0]}:{span[1]}:{kind}:{index}"
     return hashlib.sha1(raw.encode()).hexdigest()[:12]
 
@@ -154,7 +154,7 @@ def _piece_claims(
     # the date of the reported event when the content gives one, else the date it was said
     when = _when(text, piece, None, timexes, strict=True) or _when(text, home, attribution.cue, timexes)
     base = Claim(
-        id=claim_id(article.id, piece, kind),
+        id=claim_id(article.id, piece, kind, attribution.speaker.name if attribution.speaker else ""),
         text=claim_text,
         kind=kind,
         speaker=attribution.speaker,

@@ -202,9 +202,9 @@ def origin(member: Member, outlets: dict[str, str] | None = None) -> str:
     what they said, whoever quotes them.
     """
     claim, article = member.claim, member.analysis.article
-    media = [s for s in claim.chain if s.type == "media"]
+    media = [s.name for s in claim.chain if s.type == "media"] or _media_named(member)
     if media:
-        return "media:" + media[0].name.lower()
+        return "media:" + media[0].lower()
     speaker = claim.speaker
     outlet_key = "outlet:" + (outlets or {}).get(article.id, (article.outlet or article.id).lower())
     if speaker is None or speaker.type in ("anonymous", "unknown"):
@@ -212,6 +212,18 @@ def origin(member: Member, outlets: dict[str, str] | None = None) -> str:
     if speaker.type == "media":
         return "media:" + speaker.name.lower()
     return "speaker:" + speaker.name.lower()
+
+
+def _media_named(member: Member) -> list[str]:
+    """News organisations named in the claim's sentence other than the outlet itself:
+    "an official told the Adriatic Wire news agency" traces to that agency."""
+    outlet = (member.analysis.article.outlet or "").lower()
+    found = []
+    for evidence in member.claim.evidence:
+        start, end = evidence.span
+        found += [m.name for m in member.analysis.entities
+                  if m.type == "media" and start <= m.span[0] < end and m.name.lower() not in outlet]
+    return found
 
 
 def merge(group: Sequence[Member], outlets: dict[str, str] | None = None) -> Claim:

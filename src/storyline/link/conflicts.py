@@ -139,17 +139,27 @@ def link_denials(claims: Sequence[Claim], vectors: Vectors) -> list[Claim]:
 def _target(i: int, claims: Sequence[Claim], vectors: Vectors) -> int | None:
     denial = claims[i]
     denier = speaker_state(denial.speaker)
+    accused = _names_of(denial.speaker)
     scored = []
     for j, claim in enumerate(claims):
         if j == i or claim.kind not in ("assertion", "intention", "event"):
             continue
-        if denier and speaker_state(claim.speaker) == denier:
+        if same_actor(denial.speaker, claim.speaker) or (denier and speaker_state(claim.speaker) == denier):
             continue  # one does not deny oneself
         cosine = vectors.cosine(i, j)
         if cosine >= DENIAL_MIN_COSINE:
-            # an attributed claim is what denials usually answer ("the South's claims")
-            scored.append((cosine + (0.05 if claim.speaker is not None else 0.0), j))
+            # accusations name the accused ("the authority had opened the spillway"),
+            # and an attributed claim is what denials usually answer ("the South's claims")
+            named = any(n in claim.text.lower() for n in accused)
+            scored.append((cosine + (0.15 if named else 0.0) + (0.05 if claim.speaker else 0.0), j))
     return max(scored)[1] if scored else None
+
+
+def _names_of(speaker: Speaker | None) -> list[str]:
+    if speaker is None:
+        return []
+    names = {speaker.name.lower(), speaker.as_written.lower().removeprefix("the ")}
+    return [n for n in names if len(n) > 3]
 
 
 def denial_conflicts(claims: Sequence[Claim]) -> list[Conflict]:
