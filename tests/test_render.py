@@ -9,7 +9,6 @@ from html import unescape
 from html.parser import HTMLParser
 
 import pytest
-from test_render_samples import PAYLOADS, harbour_fire_story, hostile_story
 
 from storyline.records import Evidence, TimelineEntry
 from storyline.render.csv import COLUMNS, render_csv
@@ -26,6 +25,7 @@ from storyline.render.html import (
     timeline_view,
 )
 from storyline.render.markdown import md_escape, render_markdown
+from test_render_samples import PAYLOADS, harbour_fire_story, hostile_story
 
 
 class Tags(HTMLParser):
@@ -89,7 +89,9 @@ def test_html_has_every_section_of_the_story():
         "radiomeridian.example",  # outlet from the URL host when none is known
     ):
         assert text in page, text
-    assert re.search(r'<span class="date prec-month" title="precision: month; from text">Nov 2026</span>', page)
+    assert re.search(
+        r'<span class="date prec-month" title="precision: month; from text">Nov 2026</span>', page
+    )
 
 
 def test_html_conflicts_come_before_the_matrix_and_timeline():
@@ -102,7 +104,10 @@ def test_html_matrix_shows_status_in_words_and_links_each_cell_to_its_evidence_s
     page = render_html([story])
     tags = parse(page)
     ids = {attrs["id"] for _, attrs in tags.tags if attrs.get("id")}
-    cells = re.findall(r'<td class="cell st-(\S+)"><a href="#([^"]+)"[^>]*><span aria-hidden="true">.</span> ([a-z ]+)<', page)
+    cells = re.findall(
+        r'<td class="cell st-(\S+)"><a href="#([^"]+)"[^>]*><span aria-hidden="true">.</span> ([a-z ]+)<',
+        page,
+    )
     assert ("contested", "contested") in {(st, words) for st, _, words in cells}
     assert ("corroborated", "corroborated") in {(st, words) for st, _, words in cells}
     assert all(anchor in ids for _, anchor, _ in cells)
@@ -197,14 +202,16 @@ def test_safe_url_keeps_only_http_links(url, safe):
 def test_dates_keep_their_precision(value, label, days):
     assert date_label(value) == label
     interval = date_interval(value)
-    assert (interval[1] - interval[0]).days + 1 if interval else None == days
+    assert ((interval[1] - interval[0]).days + 1 if interval else None) == days
 
 
 def test_timeline_draws_a_dot_for_a_day_and_a_bar_for_a_month():
     view = timeline_view(
-        [TimelineEntry(date="2026-11-18", claims=(), summary="day"),
-         TimelineEntry(date="2026-11", claims=(), summary="month"),
-         TimelineEntry(date="someday", claims=(), summary="vague")]
+        [
+            TimelineEntry(date="2026-11-18", claims=(), summary="day"),
+            TimelineEntry(date="2026-11", claims=(), summary="month"),
+            TimelineEntry(date="someday", claims=(), summary="vague"),
+        ]
     )
     by_summary = {r.entry.summary: r for r in view.rows}
     assert by_summary["day"].point and not by_summary["month"].point
@@ -213,7 +220,9 @@ def test_timeline_draws_a_dot_for_a_day_and_a_bar_for_a_month():
 
 
 def test_timeline_breaks_the_axis_between_far_apart_dates():
-    entries = [TimelineEntry(date=d, claims=(), summary=d) for d in ("1987", "2026-11-18", "2026-11-19", "2026-11")]
+    entries = [
+        TimelineEntry(date=d, claims=(), summary=d) for d in ("1987", "2026-11-18", "2026-11-19", "2026-11")
+    ]
     view = timeline_view(entries)
     assert len(view.breaks) == 1
     x = {r.entry.summary: r.x for r in view.rows}
@@ -225,7 +234,9 @@ def test_timeline_breaks_the_axis_between_far_apart_dates():
 
 def test_mark_up_nests_crossing_spans_and_escapes():
     text = "<b>Officials said 300 cars</b>"
-    html = mark_up(text, [Mark(3, 22, "a", id="x"), Mark(13, 26, "b"), Mark(0, 0, "empty"), Mark(5, 999, "out")])
+    html = mark_up(
+        text, [Mark(3, 22, "a", id="x"), Mark(13, 26, "b"), Mark(0, 0, "empty"), Mark(5, 999, "out")]
+    )
     assert html == (
         '&lt;b&gt;<mark class="a" id="x">Officials <mark class="b">said 300 </mark></mark>'
         '<mark class="b cont">cars</mark>&lt;/b&gt;'
@@ -245,8 +256,16 @@ def test_evidence_context_cuts_at_words():
 
 def test_markdown_has_the_same_sections_and_links_every_claim_to_evidence():
     md = render_markdown([harbour_fire_story()])
-    for heading in ("## Chemical plant fire in Harwick harbour", "### Conflicts and denials", "### Articles",
-                    "### Claims × outlets", "### Timeline", "### Entities", "### Claims", "### Evidence"):
+    for heading in (
+        "## Chemical plant fire in Harwick harbour",
+        "### Conflicts and denials",
+        "### Articles",
+        "### Claims × outlets",
+        "### Timeline",
+        "### Entities",
+        "### Claims",
+        "### Evidence",
+    ):
         assert heading in md
     refs = set(re.findall(r"\]\(#(s0-e\d+)\)", md))
     anchors = set(re.findall(r'<a id="(s0-e\d+)"></a>', md))
@@ -266,8 +285,14 @@ def test_markdown_escapes_hostile_text():
 
 @pytest.mark.parametrize(
     ("text", "escaped"),
-    [("a*b_c", r"a\*b\_c"), ("[x](y)", r"\[x\](y)"), ("<i>", r"\<i\>"), ("a | b", r"a \| b"),
-     ("AT&T", r"AT\&T"), ("line\n  two", "line two")],
+    [
+        ("a*b_c", r"a\*b\_c"),
+        ("[x](y)", r"\[x\](y)"),
+        ("<i>", r"\<i\>"),
+        ("a | b", r"a \| b"),
+        ("AT&T", r"AT\&T"),
+        ("line\n  two", "line two"),
+    ],
 )
 def test_md_escape(text, escaped):
     assert md_escape(text) == escaped

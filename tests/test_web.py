@@ -7,6 +7,11 @@ import re
 import warnings
 
 import pytest
+
+from storyline.errors import AnalysisError
+from storyline.render.html import briefing_csp
+from storyline.web import create_app
+from storyline.web.app import PAGE_CSP
 from test_render_samples import (
     PAYLOADS,
     filled_store,
@@ -15,11 +20,6 @@ from test_render_samples import (
     hostile_story,
     inbox_ingest,
 )
-
-from storyline.errors import AnalysisError
-from storyline.render.html import briefing_csp
-from storyline.web import create_app
-from storyline.web.app import PAGE_CSP
 
 with warnings.catch_warnings():
     # starlette asks for the httpx2 fork; the TestClient works the same with httpx
@@ -91,8 +91,10 @@ def test_story_list_pages_through_many_stories(tmp_path):
     from dataclasses import replace
 
     story = harbour_fire_story()
-    store = filled_store(f"sqlite:///{tmp_path / 'many.db'}",
-                         *(replace(story, id=f"st-{i:03}", title=f"Story number {i:03}") for i in range(55)))
+    store = filled_store(
+        f"sqlite:///{tmp_path / 'many.db'}",
+        *(replace(story, id=f"st-{i:03}", title=f"Story number {i:03}") for i in range(55)),
+    )
     client = TestClient(create_app(store))
     first = client.get("/").text
     assert first.count('class="storylink"') == 50 and "older →" in first
@@ -118,8 +120,13 @@ def test_story_page_has_matrix_linking_cells_to_highlighted_evidence(client):
     first = cells[0].replace("&amp;", "&")
     assert first.endswith("#ev") and "hl=" in first
     article = client.get(first.split("#")[0]).text
-    sentence = "At least 40 workers were evacuated from the site, fire service spokesman Tomas Rieck told reporters on Wednesday."
-    assert re.search(rf'<mark class="hl-target" id="ev"[^>]*>(<mark class="hl-claim"[^>]*>)?{re.escape(sentence)}', article)
+    sentence = (
+        "At least 40 workers were evacuated from the site, "
+        "fire service spokesman Tomas Rieck told reporters on Wednesday."
+    )
+    assert re.search(
+        rf'<mark class="hl-target" id="ev"[^>]*>(<mark class="hl-claim"[^>]*>)?{re.escape(sentence)}', article
+    )
     assert "for <q>At least 40 workers were evacuated from the site.</q> (contested)" in article
 
 
@@ -179,7 +186,9 @@ def test_article_page_ignores_bad_highlight_spans(client, hl):
     assert 'id="ev"' not in page
 
 
-@pytest.mark.parametrize("path", ["/stories/nope", "/articles/nope", "/api/stories/nope", "/api/articles/nope"])
+@pytest.mark.parametrize(
+    "path", ["/stories/nope", "/articles/nope", "/api/stories/nope", "/api/articles/nope"]
+)
 def test_missing_things_are_404_with_a_message(client, path):
     response = client.get(path)
     assert response.status_code == 404
@@ -200,8 +209,11 @@ def test_docs_page_works_offline(client):
 
 
 def test_static_assets_are_shipped(client):
-    for path, kind in (("/static/app.css", "text/css"), ("/static/app.js", "javascript"),
-                       ("/static/briefing.css", "text/css")):
+    for path, kind in (
+        ("/static/app.css", "text/css"),
+        ("/static/app.js", "javascript"),
+        ("/static/briefing.css", "text/css"),
+    ):
         response = client.get(path)
         assert response.status_code == 200 and kind in response.headers["content-type"]
 
@@ -219,19 +231,18 @@ def test_api_story_is_the_briefing_story_object(client):
 
 def test_api_article_is_the_analysis_json(client):
     response = client.get(f"/api/articles/{hostile_story().articles[0].id}")
-    try:
-        from storyline.render.json import analysis_data  # noqa: F401
-    except ImportError:
-        assert response.status_code == 501
-        return
     data = response.json()
     assert data["article"]["id"] == hostile_story().articles[0].id
     assert data["timexes"][0]["value"] == "2026-11-16"
 
 
 def test_post_article_ingests_and_the_story_shows_it(client):
-    body = {"text": "Port officials said the quay reopened on Friday. Ships resumed loading.",
-            "outlet": "Port Gazette", "published": "2026-11-21", "title": "Quay reopens"}
+    body = {
+        "text": "Port officials said the quay reopened on Friday. Ships resumed loading.",
+        "outlet": "Port Gazette",
+        "published": "2026-11-21",
+        "title": "Quay reopens",
+    }
     response = client.post("/api/articles", json=body, headers=auth())
     assert response.status_code == 201
     data = response.json()
@@ -240,7 +251,9 @@ def test_post_article_ingests_and_the_story_shows_it(client):
     assert story["articles"][0]["outlet"] == "Port Gazette"
     assert story["articles"][0]["published"] == "2026-11-21"
     assert "Quay reopens" in client.get("/stories/st-inbox").text
-    assert client.get("/").text.index("Reader submissions") < client.get("/").text.index("Chemical plant fire")
+    assert client.get("/").text.index("Reader submissions") < client.get("/").text.index(
+        "Chemical plant fire"
+    )
 
 
 def test_post_a_list_keeps_given_ids(client):
@@ -251,7 +264,12 @@ def test_post_a_list_keeps_given_ids(client):
 
 @pytest.mark.parametrize(
     ("headers", "status"),
-    [({}, 401), (auth("wrong"), 401), ({"Authorization": f"Basic {TOKEN}"}, 401), ({"Authorization": TOKEN}, 401)],
+    [
+        ({}, 401),
+        (auth("wrong"), 401),
+        ({"Authorization": f"Basic {TOKEN}"}, 401),
+        ({"Authorization": TOKEN}, 401),
+    ],
 )
 def test_post_needs_the_token(client, store, headers, status):
     response = client.post("/api/articles", json={"text": "Hello."}, headers=headers)
@@ -274,18 +292,28 @@ def test_without_a_pipeline_post_is_503(store):
 
 @pytest.mark.parametrize(
     "body",
-    [b"not json", b"{}", b'{"text": ""}', b'{"text": "x", "evil": 1}', b"[]", b'{"text": 5}',
-     json.dumps([{"text": "x"}] * 101).encode()],
+    [
+        b"not json",
+        b"{}",
+        b'{"text": ""}',
+        b'{"text": "x", "evil": 1}',
+        b"[]",
+        b'{"text": 5}',
+        json.dumps([{"text": "x"}] * 101).encode(),
+    ],
 )
 def test_post_rejects_malformed_bodies(client, body):
-    response = client.post("/api/articles", content=body, headers={**auth(), "Content-Type": "application/json"})
+    response = client.post(
+        "/api/articles", content=body, headers={**auth(), "Content-Type": "application/json"}
+    )
     assert response.status_code == 422
     assert response.json()["detail"]
 
 
 def test_post_names_an_unreadable_date(client):
-    response = client.post("/api/articles", json={"id": "d1", "text": "Hello.", "published": "someday"},
-                           headers=auth())
+    response = client.post(
+        "/api/articles", json={"id": "d1", "text": "Hello.", "published": "someday"}, headers=auth()
+    )
     assert response.status_code == 201
     assert client.get("/api/stories/st-inbox").json()["articles"][0]["flags"] == ["bad-date"]
 
@@ -315,8 +343,17 @@ def test_pipeline_errors_become_422(store):
 # ---------------------------------------------------------------- security
 
 
-@pytest.mark.parametrize("path", ["/", "/stories/st-hostile", f"/articles/{hostile_story().articles[0].id}",
-                                  "/docs", "/api/stories", "/stories/nope"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/stories/st-hostile",
+        f"/articles/{hostile_story().articles[0].id}",
+        "/docs",
+        "/api/stories",
+        "/stories/nope",
+    ],
+)
 def test_every_response_carries_a_strict_csp(client, path):
     headers = client.get(path).headers
     assert headers["content-security-policy"] == PAGE_CSP
@@ -337,9 +374,13 @@ def test_hostile_text_is_escaped_on_every_page(client, path):
 
 
 def test_allowed_hosts_refuse_rebound_names(store):
-    client = TestClient(create_app(store, allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://evil.example")
+    client = TestClient(
+        create_app(store, allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://evil.example"
+    )
     assert client.get("/").status_code == 400
-    ok = TestClient(create_app(store, allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://127.0.0.1:8000")
+    ok = TestClient(
+        create_app(store, allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://127.0.0.1:8000"
+    )
     assert ok.get("/").status_code == 200
 
 

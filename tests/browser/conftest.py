@@ -12,12 +12,21 @@ from pathlib import Path
 
 import pytest
 from desk_server import DeskServer
+
 from test_render_samples import filled_store, inbox_ingest
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # From ../shared/notes/dependencies.md §7: no sandbox as root, nothing phoning home.
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 TOKEN = "browser-test-token"
 
 pytestmark = pytest.mark.browser

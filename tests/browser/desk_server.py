@@ -1,4 +1,4 @@
-"""Run the desk app with uvicorn in a thread on a free 127.0.0.1 port (for browser tests and the benchmark)."""
+"""The desk app served by uvicorn in a thread on a free 127.0.0.1 port (browser tests, benchmark)."""
 
 from __future__ import annotations
 

@@ -7,12 +7,16 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from conftest import TOKEN, Watch
 from test_render_samples import HOSTILE_TEXT, harbour_fire_story, hostile_story
 
 pytestmark = pytest.mark.browser
 
-EVIDENCE = "At least 40 workers were evacuated from the site, fire service spokesman Tomas Rieck told reporters on Wednesday."
+EVIDENCE = (
+    "At least 40 workers were evacuated from the site, "
+    "fire service spokesman Tomas Rieck told reporters on Wednesday."
+)
 
 
 def never_ran(page) -> None:
@@ -54,7 +58,7 @@ def test_matrix_cell_opens_the_evidence_highlighted_in_its_article(page, desk, s
     assert target.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(255, 224, 102)"
     assert page.locator(".banner").inner_text().startswith("Highlighted: the evidence sentence for")
     box, viewport = target.bounding_box(), page.viewport_size
-    assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"]
+    assert box["y"] >= 0 and box["y"] + box["height"] <= viewport["height"]
     page.screenshot(path=shots / "matrix-cell-evidence.png")
     page.watch.assert_clean()
 
@@ -88,12 +92,17 @@ def test_exports_download_and_the_html_one_works_offline(page, desk, shots, brow
 
 def test_hostile_article_posted_through_the_api_runs_nothing(page, desk, shots):
     megabyte_line = "<img src=x onerror=window.__pwned=99>" + "z" * 1_000_000
-    article = {"id": "hostile-1", "text": HOSTILE_TEXT + "\n" + megabyte_line,
-               "title": '<img src=x onerror="window.__pwned=10">Bridge reopens',
-               "outlet": "<script>window.__pwned=8</script>Evil Outlet",
-               "url": "javascript:window.__pwned=9", "published": "2026-11-16"}
-    response = httpx.post(desk.url + "/api/articles", json=article, timeout=60,
-                          headers={"Authorization": f"Bearer {TOKEN}"})
+    article = {
+        "id": "hostile-1",
+        "text": HOSTILE_TEXT + "\n" + megabyte_line,
+        "title": '<img src=x onerror="window.__pwned=10">Bridge reopens',
+        "outlet": "<script>window.__pwned=8</script>Evil Outlet",
+        "url": "javascript:window.__pwned=9",
+        "published": "2026-11-16",
+    }
+    response = httpx.post(
+        desk.url + "/api/articles", json=article, timeout=60, headers={"Authorization": f"Bearer {TOKEN}"}
+    )
     assert response.status_code == 201, response.text
 
     page.goto(desk.url + "/")
@@ -104,7 +113,7 @@ def test_hostile_article_posted_through_the_api_runs_nothing(page, desk, shots):
     page.click("table.matrix td.cell a")
     page.wait_for_url("**/articles/hostile-1**")
     text = page.locator("#text")
-    assert "<svg onload=\"window.__pwned=3\">" in text.inner_text()
+    assert '<svg onload="window.__pwned=3">' in text.inner_text()
     assert text.locator("script, img, svg, iframe").count() == 0
     page.uncheck("input[data-toggle=hl-claim]")  # the page's own script still works
     assert "hide-hl-claim" in page.locator("body").get_attribute("class")

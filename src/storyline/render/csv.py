@@ -14,9 +14,23 @@ from storyline.records import Claim, Story
 from storyline.render.html import number, outlet_label
 
 COLUMNS = (
-    "story_id", "claim_id", "kind", "status", "independent_sources", "text", "speaker",
-    "speaker_type", "chain", "cue", "quote", "quantities", "when", "hedged", "answers",
-    "outlets", "evidence",
+    "story_id",
+    "claim_id",
+    "kind",
+    "status",
+    "independent_sources",
+    "text",
+    "speaker",
+    "speaker_type",
+    "chain",
+    "cue",
+    "quote",
+    "quantities",
+    "when",
+    "hedged",
+    "answers",
+    "outlets",
+    "evidence",
 )
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -35,17 +49,31 @@ def render_csv(stories: Sequence[Story]) -> str:
 
 def _row(story: Story, claim: Claim, outlets: dict[str, str], texts: dict[str, str]) -> list[object]:
     quantities = "; ".join(
-        f"{number(q.value)} {q.unit}".strip() + (" (approx.)" if q.approximate else "") for q in claim.quantities
+        f"{number(q.value)} {q.unit}".strip() + (" (approx.)" if q.approximate else "")
+        for q in claim.quantities
     )
     evidence = " | ".join(
-        f"{outlets.get(e.article, e.article)}: {texts.get(e.article, '')[e.span[0]:e.span[1]]}" for e in claim.evidence
+        f"{outlets.get(e.article, e.article)}: {texts.get(e.article, '')[e.span[0] : e.span[1]]}"
+        for e in claim.evidence
     )
     return [
-        story.id, claim.id, claim.kind, claim.status, claim.independent_sources, claim.text,
-        claim.speaker.name if claim.speaker else "", claim.speaker.type if claim.speaker else "",
-        " > ".join(s.name for s in claim.chain), claim.cue or "", claim.quote or "", quantities,
-        claim.when.value if claim.when else "", "yes" if claim.hedged else "", " ".join(claim.answers),
-        "; ".join(dict.fromkeys(outlets.get(e.article, e.article) for e in claim.evidence)), evidence,
+        story.id,
+        claim.id,
+        claim.kind,
+        claim.status,
+        claim.independent_sources,
+        claim.text,
+        claim.speaker.name if claim.speaker else "",
+        claim.speaker.type if claim.speaker else "",
+        " > ".join(s.name for s in claim.chain),
+        claim.cue or "",
+        claim.quote or "",
+        quantities,
+        claim.when.value if claim.when else "",
+        "yes" if claim.hedged else "",
+        " ".join(claim.answers),
+        "; ".join(dict.fromkeys(outlets.get(e.article, e.article) for e in claim.evidence)),
+        evidence,
     ]
 
 

@@ -266,7 +266,9 @@ class StoryView:
     articles_by_id: dict[str, ArticleView] = field(default_factory=dict)
 
     def outlets_of(self, claim: Claim) -> list[str]:
-        seen = {self.articles_by_id[e.article].outlet for e in claim.evidence if e.article in self.articles_by_id}
+        seen = {
+            self.articles_by_id[e.article].outlet for e in claim.evidence if e.article in self.articles_by_id
+        }
         return [o for o in self.outlets if o in seen]
 
 
@@ -287,7 +289,8 @@ def story_view(story: Story, *, index: int = 0) -> StoryView:
         ),
         # a denial already shown in its conflict is not listed twice
         denials=tuple(
-            c for c in story.claims
+            c
+            for c in story.claims
             if (c.kind in DENIAL_KINDS or c.status == "denied")
             and not any(c.id in k.claims for k in story.conflicts)
         ),
@@ -308,9 +311,7 @@ def _article_view(article: Article, index: int) -> ArticleView:
     )
 
 
-def _row(
-    claim: Claim, claims: Sequence[Claim], outlets: Sequence[str], by_id: dict[str, ArticleView]
-) -> Row:
+def _row(claim: Claim, claims: Sequence[Claim], outlets: Sequence[str], by_id: dict[str, ArticleView]) -> Row:
     reported: dict[str, list[Evidence]] = {}
     for ev in claim.evidence:
         if ev.article in by_id:
@@ -423,8 +424,13 @@ def article_marks(view: StoryView, article: Article) -> list[Mark]:
             if ev.article == article.id:
                 spans.setdefault(ev.span, []).append(claim)
     return [
-        Mark(s, e, "ev", anchor(view, Evidence(article=article.id, span=(s, e))),
-             "claims: " + "; ".join(c.text for c in claims)[:400])
+        Mark(
+            s,
+            e,
+            "ev",
+            anchor(view, Evidence(article=article.id, span=(s, e))),
+            "claims: " + "; ".join(c.text for c in claims)[:400],
+        )
         for (s, e), claims in sorted(spans.items())
     ]
 
@@ -498,11 +504,15 @@ def render_html(stories: Sequence[Story]) -> str:
     ordered = sorted(stories, key=lambda s: (-len(s.articles), s.id))
     style, script = _asset("briefing.css"), _asset("briefing.js")
     views = [story_view(s, index=i) for i, s in enumerate(ordered)]
-    return environment().get_template("briefing.html").render(
-        views=views,
-        style=Markup(style),
-        script=Markup(script),
-        csp=csp_for(style, script),
-        ev_anchor=lambda view, ev: "#" + anchor(view, ev),
-        article_anchor=lambda view, a: f"#s{view.index}-a{a.index}",
+    return (
+        environment()
+        .get_template("briefing.html")
+        .render(
+            views=views,
+            style=Markup(style),
+            script=Markup(script),
+            csp=csp_for(style, script),
+            ev_anchor=lambda view, ev: "#" + anchor(view, ev),
+            article_anchor=lambda view, a: f"#s{view.index}-a{a.index}",
+        )
     )

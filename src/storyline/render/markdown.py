@@ -178,7 +178,8 @@ def _claims(view: StoryView, refs: dict[tuple[str, int], str]) -> list[str]:
         if c.when:
             extra.append(f"when: {md_escape(date_label(c.when.value))} ({date_precision(c.when.value)})")
         extra += [
-            f"{number(q.value)} {md_escape(q.unit)}{' (approx.)' if q.approximate else ''}" for q in c.quantities
+            f"{number(q.value)} {md_escape(q.unit)}{' (approx.)' if q.approximate else ''}"
+            for q in c.quantities
         ]
         if c.hedged:
             extra.append("hedged")

@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from storyline.errors import StorylineError
 from storyline.ingest.jsonl import record_to_article
 from storyline.ingest.text import article_id
-from storyline.records import Article, ArticleAnalysis, Evidence, Story
+from storyline.records import Article, Evidence, Story
 from storyline.render import json as briefing_json
 from storyline.render.csv import render_csv
 from storyline.render.html import StoryView, briefing_csp, install_helpers, render_html, story_view
@@ -71,7 +71,9 @@ class ArticleIn(BaseModel):
     url: str | None = Field(default=None, max_length=4000)
     outlet: str | None = Field(default=None, max_length=500)
     author: str | None = Field(default=None, max_length=500)
-    published: str | None = Field(default=None, max_length=40, description="ISO date: 2024, 2024-10, 2024-10-18")
+    published: str | None = Field(
+        default=None, max_length=40, description="ISO date: 2024, 2024-10, 2024-10-18"
+    )
     dct: str | None = Field(default=None, max_length=40, description="TimeML name for published")
 
 
@@ -132,7 +134,9 @@ class _Cache:
 
 def _templates() -> Environment:
     env = Environment(
-        loader=ChoiceLoader([PackageLoader("storyline.web", "templates"), PackageLoader("storyline.render", "templates")]),
+        loader=ChoiceLoader(
+            [PackageLoader("storyline.web", "templates"), PackageLoader("storyline.render", "templates")]
+        ),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -235,7 +239,9 @@ def create_app(
 
     def listing(query: ListQuery, limit: int, offset: int) -> tuple[list[Any], bool]:
         try:
-            return cache.get(("list", query, limit, offset), lambda: find(store, query, limit=limit, offset=offset))  # type: ignore[no-any-return]
+            return cache.get(
+                ("list", query, limit, offset), lambda: find(store, query, limit=limit, offset=offset)
+            )  # type: ignore[no-any-return]
         except StorylineError as exc:  # a malformed date, say
             raise HTTPException(422, str(exc)) from exc
 
@@ -260,21 +266,36 @@ def create_app(
     def index(
         q: str = "", since: str = "", until: str = "", outlet: str = "", entity: str = "", offset: int = 0
     ) -> HTMLResponse:
-        query = ListQuery(q=q[:200], since=since[:10], until=until[:10], outlet=outlet[:200], entity=entity[:200])
+        query = ListQuery(
+            q=q[:200], since=since[:10], until=until[:10], outlet=outlet[:200], entity=entity[:200]
+        )
         offset = max(0, offset)
         found, more = listing(query, PAGE_SIZE, offset)
-        return page("index.html", query=query, found=found, more=more, offset=offset, page_size=PAGE_SIZE,
-                    counts=cache.get(("counts",), store.counts),
-                    outlets=cache.get(("outlets",), lambda: outlet_choices(store)),
-                    next_params=urlencode(query.params(offset=offset + PAGE_SIZE)),
-                    prev_params=urlencode(query.params(offset=max(0, offset - PAGE_SIZE))))
+        return page(
+            "index.html",
+            query=query,
+            found=found,
+            more=more,
+            offset=offset,
+            page_size=PAGE_SIZE,
+            counts=cache.get(("counts",), store.counts),
+            outlets=cache.get(("outlets",), lambda: outlet_choices(store)),
+            next_params=urlencode(query.params(offset=offset + PAGE_SIZE)),
+            prev_params=urlencode(query.params(offset=max(0, offset - PAGE_SIZE))),
+        )
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     def story_page(story_id: str) -> HTMLResponse:
         story = get_story(story_id)
-        html = cache.get(("story-page", story_id), lambda: env.get_template("story.html").render(
-            view=story_view(story), ev_href=ev_href, article_href=article_href,
-            exports=[(fmt, f"/stories/{quote(story.id, safe='')}/export.{fmt}") for fmt in EXPORTS]))
+        html = cache.get(
+            ("story-page", story_id),
+            lambda: env.get_template("story.html").render(
+                view=story_view(story),
+                ev_href=ev_href,
+                article_href=article_href,
+                exports=[(fmt, f"/stories/{quote(story.id, safe='')}/export.{fmt}") for fmt in EXPORTS],
+            ),
+        )
         return HTMLResponse(html)
 
     @app.get("/stories/{story_id}/export.{fmt}", include_in_schema=False)
@@ -282,7 +303,9 @@ def create_app(
         if fmt not in EXPORTS:
             raise HTTPException(404, f"no export format {fmt!r}; use one of {', '.join(EXPORTS)}")
         story = get_story(story_id)
-        body = {"json": briefing_json.dumps, "md": render_markdown, "html": render_html, "csv": render_csv}[fmt]([story])
+        body = {"json": briefing_json.dumps, "md": render_markdown, "html": render_html, "csv": render_csv}[
+            fmt
+        ]([story])
         safe_id = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in story.id)[:80]
         headers = {"Content-Disposition": f'attachment; filename="story-{safe_id}.{fmt}"'}
         if fmt == "html":
@@ -299,9 +322,16 @@ def create_app(
             raise HTTPException(404, f"no article {article_id!r} in the store")
         target = highlight.parse_span(hl, len(article.text))
         marks = highlight.article_marks(analysis, owner, article, target)
-        return page("article.html", article=article, analysis=analysis, story=owner, marks=marks,
-                    target=target, target_claims=highlight.claims_at(owner, article.id, target),
-                    counts=highlight.counts(marks))
+        return page(
+            "article.html",
+            article=article,
+            analysis=analysis,
+            story=owner,
+            marks=marks,
+            target=target,
+            target_claims=highlight.claims_at(owner, article.id, target),
+            counts=highlight.counts(marks),
+        )
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -325,8 +355,10 @@ def create_app(
 
     @app.get("/api/stories/{story_id}", summary="One story as the briefing JSON story object")
     def api_story(story_id: str) -> Response:
-        body = cache.get(("story-json", story_id), lambda: json.dumps(
-            briefing_json.story_data(get_story(story_id)), ensure_ascii=False))
+        body = cache.get(
+            ("story-json", story_id),
+            lambda: json.dumps(briefing_json.story_data(get_story(story_id)), ensure_ascii=False),
+        )
         return Response(body, media_type="application/json")
 
     @app.get("/api/articles/{article_id}", summary="One article's analysis (spec/analysis.md)")
@@ -334,15 +366,27 @@ def create_app(
         analysis = store.get_analysis(article_id)
         if analysis is None:
             raise HTTPException(404, f"no analysed article {article_id!r} in the store")
-        return _analysis_json(analysis)
+        return briefing_json.analysis_data(analysis)
 
     @app.post(
         "/api/articles",
         status_code=201,
         summary="Ingest articles (bearer token); their story is re-linked",
-        openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
-            "schema": {"anyOf": [{"$ref": "#/components/schemas/ArticleIn"},
-                                 {"type": "array", "items": {"$ref": "#/components/schemas/ArticleIn"}}]}}}}},
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "anyOf": [
+                                {"$ref": "#/components/schemas/ArticleIn"},
+                                {"type": "array", "items": {"$ref": "#/components/schemas/ArticleIn"}},
+                            ]
+                        }
+                    }
+                },
+            }
+        },
     )
     async def api_ingest(request: Request) -> dict[str, Any]:
         _authorize(request, token)
@@ -374,8 +418,11 @@ def _authorize(request: Request, token: str | None) -> None:
         raise HTTPException(403, "writes are disabled: start the server with --token to accept articles")
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-        raise HTTPException(401, "a valid 'Authorization: Bearer TOKEN' header is needed",
-                            headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401,
+            "a valid 'Authorization: Bearer TOKEN' header is needed",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
@@ -403,14 +450,6 @@ def _validate(body: bytes) -> list[ArticleIn]:
     return items
 
 
-def _analysis_json(analysis: ArticleAnalysis) -> dict[str, Any]:
-    try:
-        from storyline.render.json import analysis_data  # type: ignore[attr-defined]
-    except ImportError as exc:  # the renderer lands with the extract command
-        raise HTTPException(501, "this storyline has no analysis JSON renderer yet") from exc
-    return analysis_data(analysis)  # type: ignore[no-any-return]
-
-
 def _document_schema(app: FastAPI) -> None:
     """Put ArticleIn into the OpenAPI components (the POST body is parsed by hand, size first)."""
     original = app.openapi
@@ -419,7 +458,9 @@ def _document_schema(app: FastAPI) -> None:
         if app.openapi_schema:
             return app.openapi_schema
         schema = original()
-        schema.setdefault("components", {}).setdefault("schemas", {})["ArticleIn"] = ArticleIn.model_json_schema()
+        schema.setdefault("components", {}).setdefault("schemas", {})["ArticleIn"] = (
+            ArticleIn.model_json_schema()
+        )
         schema["components"]["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer"}}
         schema["paths"]["/api/articles"]["post"]["security"] = [{"bearer": []}]
         app.openapi_schema = schema

@@ -20,8 +20,14 @@ class Query:
 
     def params(self, **changes: object) -> dict[str, object]:
         """The query string of this search, e.g. for the next page's link."""
-        values = {"q": self.q, "since": self.since, "until": self.until, "outlet": self.outlet,
-                  "entity": self.entity, **changes}
+        values = {
+            "q": self.q,
+            "since": self.since,
+            "until": self.until,
+            "outlet": self.outlet,
+            "entity": self.entity,
+            **changes,
+        }
         return {k: v for k, v in values.items() if v not in ("", None, 0)}
 
 

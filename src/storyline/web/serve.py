@@ -9,6 +9,9 @@ were analysed in-process).
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
@@ -58,6 +61,14 @@ def _start_worker(db: str, settings: Settings) -> None:
 
     _worker["store"] = open_store(db)
     _worker["settings"] = settings
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A killed server leaves no orphan worker holding a model and a store open."""
+    while os.getppid() == parent:
+        time.sleep(2)
+    os._exit(0)
 
 
 def _warm() -> None:
