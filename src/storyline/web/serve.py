@@ -59,6 +59,9 @@ class ProcessIngest:
 def _start_worker(db: str, settings: Settings) -> None:
     from storyline.store import open_store
 
+    # Readers are interactive, ingest is batch work: on a small machine the
+    # scheduler should serve pages first (nice 10).
+    os.nice(10)
     _worker["store"] = open_store(db)
     _worker["settings"] = settings
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
