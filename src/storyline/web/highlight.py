@@ -81,7 +81,8 @@ def claims_at(story: Story | None, article_id: str, target: tuple[int, int] | No
     """The story's claims whose evidence is exactly the highlighted sentence."""
     if story is None or target is None:
         return []
-    return [c for c in story.claims if any(e.article == article_id and e.span == target for e in c.evidence)]
+    found = [c for c in story.claims if any(e.article == article_id and e.span == target for e in c.evidence)]
+    return list({c.text: c for c in reversed(found)}.values())[::-1]  # one per wording
 
 
 def counts(marks: list[Mark]) -> dict[str, int]:
