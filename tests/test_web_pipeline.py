@@ -61,3 +61,35 @@ def test_posted_article_is_analysed_stored_linked_and_shown(tmp_path):
 )
 def test_serve_answers_only_loopback_names_when_bound_to_loopback(host, hosts):
     assert loopback_hosts(host) == hosts
+
+
+@pytest.mark.slow
+def test_hostile_megabyte_article_goes_through_the_real_pipeline_and_stays_inert():
+    import re
+
+    from storyline.web.serve import pipeline_ingest
+    from test_render import parse
+    from test_render_samples import HOSTILE_TEXT, PAYLOADS
+
+    store = open_store("sqlite:///:memory:")
+    client = TestClient(create_app(store, token="t", ingest=pipeline_ingest(store, Settings())))
+    body = {
+        "id": "evil-1",
+        "text": HOSTILE_TEXT + "\n<img src=x onerror=alert(1)>" + "z" * 1_000_000,
+        "outlet": PAYLOADS[0],
+        "title": PAYLOADS[1],
+        "url": "javascript:alert(1)",
+        "published": "2026-11-16",
+    }
+    response = client.post("/api/articles", json=body, headers={"Authorization": "Bearer t"})
+    assert response.status_code == 201, response.text
+    (story_id,) = response.json()["stories"]
+    for path in (f"/stories/{story_id}", "/articles/evil-1", "/"):
+        page = client.get(path).text
+        assert not any(p in page for p in PAYLOADS)
+        assert len(re.findall(r"<script\b", page)) == 1
+        tags = parse(page).tags
+        assert not [name for _, attrs in tags for name in attrs if name.startswith("on")]
+        assert not [a for _, a in tags if (a.get("href") or "").lower().startswith("javascript")]
+    assert len(client.get("/articles/evil-1").text) > 1_000_000
+    store.close()

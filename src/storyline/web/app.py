@@ -234,7 +234,11 @@ def create_app(
     def get_story(story_id: str) -> Story:
         story = cache.get(("story", story_id), lambda: store.get_story(story_id))
         if story is None:
-            raise HTTPException(404, f"no story {story_id!r} in the store")
+            raise HTTPException(
+                404,
+                f"no story {story_id!r} in the store; re-linking after new articles can give a "
+                "story a new id: search for it in the story list",
+            )
         return story  # type: ignore[no-any-return]
 
     def listing(query: ListQuery, limit: int, offset: int) -> tuple[list[Any], bool]:
