@@ -29,8 +29,6 @@ ARGS = [
 ]
 TOKEN = "browser-test-token"
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture(scope="session")
 def browser():
