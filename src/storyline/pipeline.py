@@ -9,7 +9,7 @@ becomes a recorded ``Problem``; the run goes on.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.analyze import analyze_articles
 from storyline.ingest import ReadOptions, mark_wire_copies, read_inputs
@@ -83,6 +83,7 @@ def run(
     problems += [p if p.path else _with_path(p, a) for a in analyses for p in a.problems]
     stories = link_stories(analyses)
     if store is not None:
+        stories = keep_ids(store, stories, relinked_all=False)
         for story in stories:
             store.put_story(story)
         for problem in problems:
@@ -100,7 +101,7 @@ def ingest_and_link(store: Store, articles: Sequence[Article], settings: Setting
     """Analyse and store new articles, re-link the stored stories; the story ids touched."""
     analyses, _ = analyze_all(articles, settings=settings, store=store)
     everything = list(store.analyses())
-    stories = link_stories(everything)
+    stories = keep_ids(store, link_stories(everything), relinked_all=True)
     wanted = {a.article.id for a in analyses}
     current = {s.id for s in stories}
     stale = {old.id for old in store.stories() if old.id not in current}
@@ -112,6 +113,38 @@ def ingest_and_link(store: Store, articles: Sequence[Article], settings: Setting
     for story_id in stale:  # a story that gained or lost articles is stored under its new id
         store.delete_story(story_id)
     return touched
+
+
+def keep_ids(store: Store, stories: Sequence[Story], *, relinked_all: bool) -> list[Story]:
+    """Stories keep the id they were stored under when they change, so shared links
+    and open pages still work: each new story takes the id of the stored story it
+    shares most articles with (each stored id used once). When only some articles
+    were linked (``relinked_all`` false), a story takes over an id only if it holds
+    every article of that stored story, so a partial run never shrinks one."""
+    claimed: set[str] = set()
+    result = []
+    for story in sorted(stories, key=lambda s: -len(s.articles)):
+        overlap: dict[str, int] = {}
+        for article in story.articles:
+            old = store.story_of(article.id)
+            if old is not None and old not in claimed:
+                overlap[old] = overlap.get(old, 0) + 1
+        if not relinked_all:
+            mine = {a.id for a in story.articles}
+            overlap = {k: n for k, n in overlap.items() if _article_ids(store, k) <= mine}
+        if overlap and story.id not in overlap:
+            old_id = max(sorted(overlap), key=lambda k: overlap[k])
+            claimed.add(old_id)
+            story = replace(story, id=old_id)
+        elif story.id in overlap:
+            claimed.add(story.id)
+        result.append(story)
+    return result
+
+
+def _article_ids(store: Store, story_id: str) -> set[str]:
+    story = store.get_story(story_id)
+    return {a.id for a in story.articles} if story else set()
 
 
 def _with_path(problem: Problem, analysis: ArticleAnalysis) -> Problem:

@@ -133,6 +133,8 @@ def pair_score(a: Claim, b: Claim, cosine: float) -> float | None:
     if FAMILIES[a.kind] != FAMILIES[b.kind]:
         return None
     if a.kind == "quantity":
+        if not (a.quantities and b.quantities):
+            return None
         return _quantity_score(a.quantities[0], b.quantities[0], cosine)
     if a.kind in ("denial", "refusal") and same_actor(a.speaker, b.speaker):
         return cosine if cosine >= STANCE_THRESHOLD else None
