@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import random
 import sys
 from dataclasses import replace
@@ -190,12 +191,17 @@ def test_top_neighbours_ranked_above_floor_ties_to_lower_index():
 
 @pytest.mark.slow
 def test_cluster_quality_floor_ecb_dev(shared_dir):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    from clustering import analyse, bcubed, load_dev
+    # loaded by path: putting benchmarks/ on sys.path would let benchmarks/html.py
+    # shadow the standard library's html module for every later test
+    path = Path(__file__).resolve().parents[1] / "benchmarks/clustering.py"
+    spec = importlib.util.spec_from_file_location("clustering_benchmark", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    analyse, bcubed, load_dev = bench.analyse, bench.bcubed, bench.load_dev
 
     articles, gold = load_dev(shared_dir / "data/clustering/dev.jsonl")
     precision, recall, f1 = bcubed(cluster_stories(analyse(articles)), gold)
     assert f1 >= F1_FLOOR, (precision, recall, f1)
 
 
-F1_FLOOR = 0.95
+F1_FLOOR = 0.995  # reached: P 1.0000 R 0.9909 F1 0.9954 (entities and timexes of the analyzer)

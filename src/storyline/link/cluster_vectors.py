@@ -34,13 +34,13 @@ class TermStats:
         for name in features.names:
             words[name] = 1  # a name counts once: repeats are the article's style, not news
         vocab = self.vocab
-        ids = np.array([vocab.setdefault(w, len(vocab)) for w in words], dtype=np.int64)
+        ids = np.array([vocab.setdefault(w, len(vocab)) for w in words], dtype=np.int32)
         if len(vocab) > len(self._df):
             self._df = np.concatenate([self._df, np.zeros(len(vocab) + len(self._df), np.int64)])
         self._df[ids] += 1
         self.terms.append(ids)
-        self.counts.append(1.0 + np.log(np.fromiter(words.values(), dtype=np.float64)))
-        self.names.append(np.array([self.vocab[n] for n in features.names], dtype=np.int64))
+        self.counts.append(1.0 + np.log(np.fromiter(words.values(), dtype=np.float32)))
+        self.names.append(np.array([vocab[n] for n in features.names], dtype=np.int32))
         return len(self.terms) - 1
 
     def idf(self) -> np.ndarray:

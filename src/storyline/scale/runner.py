@@ -48,12 +48,22 @@ class BatchReport:
     problems: tuple[Problem, ...]  # unreadable inputs and failed analysis stages
     workers: int
     scheduler: str  # the scheduler's address
-    seconds: float
+    seconds: float  # the whole run
+    analyze_seconds: float = 0.0  # cluster start, reading, analysing and storing
+    link_seconds: float = 0.0  # linking the whole store into stories
+    worker_peak_mb: float = 0.0  # the largest peak RSS of any worker process
 
 
 def analyze_shard(articles: Sequence[Article], settings: Settings) -> list[ArticleAnalysis]:
     """What one worker does with one shard: the local run's own analysis."""
     return list(analyze_articles(articles, settings))
+
+
+def worker_peak_mb() -> float:
+    """This process's peak resident memory (run on each worker by the driver)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def run_batch(
@@ -86,9 +96,12 @@ def run_batch(
         counts, problems = _analyze(
             client, inputs, store, settings, options or ReadOptions(), shard_size, progress
         )
-        stories = link_store(store)
         address = client.scheduler.address
         n_workers = len(client.scheduler_info().get("workers", {}))
+        peak = max(client.run(worker_peak_mb).values(), default=0.0)
+        analyzed_at = time.perf_counter()
+        stories = link_store(store)
+        linked_at = time.perf_counter()
     return BatchReport(
         read=counts[0],
         analyzed=counts[1],
@@ -98,6 +111,9 @@ def run_batch(
         workers=n_workers,
         scheduler=address,
         seconds=time.perf_counter() - start,
+        analyze_seconds=analyzed_at - start,
+        link_seconds=linked_at - analyzed_at,
+        worker_peak_mb=peak,
     )
 
 
