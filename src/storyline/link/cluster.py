@@ -5,8 +5,8 @@ Three steps, each near-linear in the number of articles:
 1. **Blocking** (``cluster_blocking``) proposes candidate pairs: shared rare
    terms and names, shared dated names, MinHash LSH for reprints.
 2. **Scoring** (``cluster_vectors``) gives each candidate pair a similarity:
-   TF-IDF cosine of content words and names, blended with the cosine of the
-   names alone, times a factor for how far apart the articles are in time.
+   TF-IDF cosine of content words and names (each name one term), times a
+   factor for how far apart the articles are in time.
 3. **Linking** (``cluster_graph``): each article keeps its nearest
    neighbours; a pair's weight blends its similarity with how much their
    neighbourhoods overlap, and average linkage with a threshold makes the
