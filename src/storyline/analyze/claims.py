@@ -234,21 +234,25 @@ def _quantity_claims(article: Article, doc: Doc, base: Claim, inside: list[Quant
 
 
 def _clause(doc: Doc, span: Span) -> str | None:
-    """The smallest clause around a number: its verb phrase or 'with N of them ...'."""
+    """The smallest clause around a number: its verb phrase (with the subject it
+    shares with a governing verb) or a prepositional phrase ('with N of them ...')."""
     tokens = doc.char_span(span[0], span[1], alignment_mode="expand")
     if tokens is None:
         return None
     node = tokens.root
-    while node.head is not node and node.pos_ not in ("VERB", "AUX", "ADP"):
+    # compare indexes: spaCy builds a new Token object on every .head
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX", "ADP"):
         node = node.head
-    if node.pos_ == "ADP" and node.head is not node:
-        pass  # "with 1,500 of them already in ...": the prepositional phrase is the clause
-    elif node.pos_ in ("VERB", "AUX"):
+    left = node.left_edge.i
+    if node.pos_ in ("VERB", "AUX") and not _has_subject(node):
         subjects = [c for c in node.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")] and subjects:
-            left = min(subjects[0].left_edge.i, node.left_edge.i)
-            return _plain(doc[left : node.right_edge.i + 1].text)
-    return _plain(doc[node.left_edge.i : node.right_edge.i + 1].text)
+        if subjects:
+            left = min(subjects[0].left_edge.i, left)
+    return _plain(doc[left : node.right_edge.i + 1].text)
+
+
+def _has_subject(token) -> bool:  # type: ignore[no-untyped-def]
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _kind(sentence: str, content: str, cue_lemma: str | None) -> ClaimKind:
