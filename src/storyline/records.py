@@ -104,6 +104,8 @@ class Attribution:
 class When:
     value: str
     text: str
+    span: Span | None = None  # the date expression in the claim's article
+    event: bool = False  # the date of the reported event, not of the statement
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -77,9 +77,10 @@ def build_claims(
         home = _home_sentence(attribution, sentences) or (own[0] if own else None)
         if home is None or _is_boilerplate(article, home):
             continue
-        covered.update(sentences.index(s) for s in own)
-        covered.add(sentences.index(home))
-        claims.extend(_attributed_claims(article, doc, attribution, home, own, timexes, quantities))
+        made = _attributed_claims(article, doc, attribution, home, own, timexes, quantities)
+        covered.add(sentences.index(home))  # the speaker's sentence is said, not reported
+        covered.update(sentences.index(e.span) for c in made for e in c.evidence if e.span in sentences)
+        claims.extend(made)
     for index, sentence in enumerate(sentences):
         if index in covered or _is_boilerplate(article, sentence):
             continue
@@ -89,9 +90,20 @@ def build_claims(
 
 
 def attach_when(text: str, claims: Sequence[Claim], timexes: Sequence[Timex]) -> tuple[Claim, ...]:
-    """Re-derive each claim's date from (re-anchored) timexes of its article."""
-    return tuple(replace(c, when=_when(text, c.evidence[0].span, None, timexes) if c.evidence else None)
-                 for c in claims)
+    """Claims dated by re-anchored timexes (same spans, new values): after an
+    undated article's publication date has been inferred."""
+    by_span = {t.span: t for t in timexes}
+    result = []
+    for claim in claims:
+        when = claim.when
+        timex = by_span.get(when.span) if when and when.span else None
+        if when is not None and timex is not None:
+            usable = timex.value[:1].isdigit() and not timex.value.startswith("XXXX")
+            when = replace(when, value=timex.value[:10]) if usable else None
+        elif when is None and claim.evidence:
+            when = _when(text, claim.evidence[0].span, None, timexes)
+        result.append(replace(claim, when=when))
+    return tuple(result)
 
 
 def claim_id(article_id: str, span: Span, kind: str, index: int | str = 0) -> str:
@@ -152,7 +164,8 @@ def _piece_claims(
     quote = _quote(content) if attribution.kind in ("direct", "mixed") or _has_quotes(content) else None
     kind = _kind(home_text, content, _lemma_at(doc, attribution.cue))
     # the date of the reported event when the content gives one, else the date it was said
-    when = _when(text, piece, None, timexes, strict=True) or _when(text, home, attribution.cue, timexes)
+    event = _when(text, piece, None, timexes, strict=True)
+    when = replace(event, event=True) if event else _when(text, home, attribution.cue, timexes)
     base = Claim(
         id=claim_id(article.id, piece, kind, attribution.speaker.name if attribution.speaker else ""),
         text=claim_text,
@@ -193,7 +206,7 @@ def _voice_claims(
         text=_plain(text),
         kind=kind,
         speaker=speaker,
-        when=_when(article.text, sentence, None, timexes),
+        when=_event(_when(article.text, sentence, None, timexes)),
         evidence=(Evidence(article=article.id, span=sentence),),
         hedged=_hedged(text),
     )
@@ -265,6 +278,11 @@ def _kind(sentence: str, content: str, cue_lemma: str | None) -> ClaimKind:
     return "assertion"
 
 
+def _event(when: When | None) -> When | None:
+    """In the outlet's own voice a sentence's date is the date of what happened."""
+    return replace(when, event=True) if when else None
+
+
 def _when(
     text: str, sentence: Span, cue: Span | None, timexes: Sequence[Timex], *, strict: bool = False
 ) -> When | None:
@@ -283,7 +301,7 @@ def _when(
         return None
     anchor = cue[0] if cue else sentence[0]
     best = min(dated, key=lambda t: abs(t.span[0] - anchor))
-    return When(value=best.value[:10], text=text[best.span[0] : best.span[1]])
+    return When(value=best.value[:10], text=text[best.span[0] : best.span[1]], span=best.span)
 
 
 def _subject_speaker(span, text: str, entities: Sequence[EntityMention]) -> Speaker | None:  # type: ignore[no-untyped-def]

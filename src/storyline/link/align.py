@@ -130,7 +130,7 @@ def _mutual_best(members: Sequence[Member], vectors: Vectors) -> list[tuple[int,
 
 def pair_score(a: Claim, b: Claim, cosine: float) -> float | None:
     """How strongly two claims of different articles say the same thing; None if not."""
-    if FAMILIES[a.kind] != FAMILIES[b.kind]:
+    if FAMILIES[a.kind] != FAMILIES[b.kind] or _different_days(a, b):
         return None
     if a.kind == "quantity":
         if not (a.quantities and b.quantities):
@@ -176,6 +176,16 @@ def bounds(q: Quantity) -> tuple[float, float]:
     if q.high is not None and q.low is None and q.approximate:
         low = 0.0
     return low, high
+
+
+def _different_days(a: Claim, b: Claim) -> bool:
+    """Two events dated to different days are different events, however alike the
+    words ("the train derailed on Thursday" / "residents returned on Monday, four
+    days after the train derailed"). Dates of statements do not count: one report
+    is carried on Monday by one outlet and on Tuesday by another."""
+    if not (a.when and b.when and a.when.event and b.when.event):
+        return False
+    return len(a.when.value) >= 10 and len(b.when.value) >= 10 and a.when.value != b.when.value
 
 
 def same_unit(a: str, b: str) -> bool:

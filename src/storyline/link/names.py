@@ -15,6 +15,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from storyline.analyze import gazetteer as gz
+from storyline.analyze.entities import strip_titles
 from storyline.records import ArticleAnalysis, Claim, Entity, Speaker
 
 # Spelling variants of one name ("Zelensky"/"Zelenskyy", "Kim Jong Un"/"Kim Jong-un")
@@ -26,6 +27,10 @@ def name_map(analyses: Sequence[ArticleAnalysis]) -> dict[str, str]:
     """Every person name used in the story -> the name the story files it under."""
     counts: Counter[str] = Counter(
         m.name for a in analyses for m in a.entities if m.label == "PERSON"
+    )
+    counts.update(  # speakers the entity recogniser missed ("Vogt said")
+        bare_name(s.name) for a in analyses for c in a.claims
+        for s in (c.speaker, *c.chain) if s is not None and s.type == "person"
     )
     ranked = sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))
     mapping: dict[str, str] = {}
@@ -55,9 +60,15 @@ def rename_claim(claim: Claim, names: dict[str, str]) -> Claim:
 
 
 def _rename(speaker: Speaker | None, names: dict[str, str]) -> Speaker | None:
-    if speaker is None or speaker.name not in names:
-        return speaker
-    return replace(speaker, name=names[speaker.name])
+    if speaker is None:
+        return None
+    name = bare_name(speaker.name) if speaker.type == "person" else speaker.name
+    return replace(speaker, name=names.get(name, name))
+
+
+def bare_name(name: str) -> str:
+    """'Vogt, who leads the fire brigade' -> 'Vogt': a name without its apposition."""
+    return name.split(",")[0].strip()
 
 
 def story_entities(analyses: Sequence[ArticleAnalysis], names: dict[str, str]) -> tuple[Entity, ...]:
@@ -76,6 +87,13 @@ def story_entities(analyses: Sequence[ArticleAnalysis], names: dict[str, str]) -
             if written.lower() != name.lower():
                 aliases.setdefault(name, set()).add(written)
             labels.setdefault(name, Counter())[m.label] += 1
+    for analysis in analyses:  # a speaker written "Vogt" is an alias even where NER missed it
+        for claim in analysis.claims:
+            speaker = claim.speaker
+            if speaker is not None and speaker.type == "person" and speaker.name in mentions:
+                written = strip_titles(bare_name(speaker.as_written))
+                if written.lower() != speaker.name.lower() and written[:1].isupper():
+                    aliases.setdefault(speaker.name, set()).add(written)
     return tuple(
         Entity(name=name, type=_entity_type(name, labels[name]), aliases=tuple(sorted(aliases.get(name, ()))))
         for name, _ in sorted(mentions.items(), key=lambda kv: (-kv[1], kv[0]))
