@@ -83,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     group = batch.add_mutually_exclusive_group()
     group.add_argument("--scheduler", help="address of a running Dask scheduler, tcp://HOST:8786")
     group.add_argument("--workers", type=int, default=2, help="local worker processes (default 2)")
+    batch.add_argument("--shard-size", type=int, default=64, help="articles per task (default 64)")
     _db(batch)
     batch.set_defaults(command=cmd_batch)
     return parser
@@ -193,10 +194,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from storyline.scale import run_batch
 
     settings = _settings(args)
-    report = run_batch(args.inputs, db=settings.db, scheduler=args.scheduler,
-                       workers=args.workers, settings=settings)
-    print(report.describe() if hasattr(report, "describe") else report)
-    return 1 if getattr(report, "problems", ()) else 0
+    report = run_batch(args.inputs, db=settings.db, scheduler=args.scheduler, workers=args.workers,
+                       settings=settings, options=_read_options(args), shard_size=args.shard_size)
+    _report_problems(report.problems)
+    print(f"{report.read} read, {report.analyzed} analysed, {report.skipped} already stored, "
+          f"{report.stories} stories in {settings.db}; {len(report.problems)} problems; "
+          f"{report.seconds:.0f} s ({report.workers} workers, peak {report.worker_peak_mb:.0f} MB each)")
+    return 1 if report.problems else 0
 
 
 def render(stories: Sequence[Story], fmt: str) -> str:
