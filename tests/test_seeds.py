@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FLOOR = 14  # only ever goes up
+FLOOR = 16  # only ever goes up (16 of 17 reached; lethal-weapons paraphrase still missed)
 
 
 def test_seed_findings_hold(shared_dir: Path, tmp_path: Path):
