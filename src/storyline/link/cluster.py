@@ -61,12 +61,14 @@ class ClusterParams:
     lsh_threshold: float = 0.5  # trigram Jaccard of a reprint (not tuned)
 
 
-# Up to this many articles in one batch every pair is scored (under 5,000 pairs):
-# blocking is for scale, and on a handful of articles it misses whole stories
-# (the four-article examples/ story split in two before this). Kept below the
-# 197-article ECB+ dev set, where scoring every pair let one false merge through
-# (BCubed F1 0.9954 with blocking, 0.9907 without).
-EXHAUSTIVE_MAX = 100
+# Up to this many articles, every pair is scored and edges are the pair scores
+# alone. Blocking on each article's IDF-heaviest terms missed pairs in the
+# four-article examples/ story (its shared names weigh least in so small a set)
+# and split it in two; and a 5-neighbour overlap says little when a batch holds
+# a few articles (with it, scoring every pair merged two undated same-kind stories
+# in tests/test_cluster.py). Kept below the 197-article ECB+ dev set, whose
+# figures are unchanged (BCubed F1 0.9954).
+SMALL_BATCH = 100
 
 
 def cluster_stories(analyses: Sequence[ArticleAnalysis]) -> list[tuple[str, ...]]:
@@ -154,17 +156,17 @@ class StoryIndex:
         # a pair qualifies when either side counts enough shared keys: the same
         # test whichever row comes first, so the result does not depend on order
         n = len(self._features)
+        # In a small batch a story's shared words have the lowest IDF, so few of them
+        # are among an article's heaviest terms: one shared key is enough there.
+        needed = self.params.min_shared
         found: list[np.ndarray] = []
         for r, row_keys in enumerate(keys):
             signature = self._signatures.pop(r, None)
             shared = self._blocker.candidates(r, row_keys, self._features[r].published, signature)
-            near = np.fromiter((c for c, k in shared.items() if k >= self.params.min_shared), np.int64)
+            near = np.fromiter((c for c, k in shared.items() if k >= needed), np.int64)
             found.append(np.minimum(near, r) * n + np.maximum(near, r))
         pairs = np.unique(np.concatenate(found)) if found else np.zeros(0, np.int64)
-        if n <= EXHAUSTIVE_MAX:
-            # In a small collection a story's shared words have the lowest IDF, so they
-            # are not among any article's heaviest terms and blocking misses the pairs;
-            # scoring every pair is cheap at this size.
+        if n <= SMALL_BATCH:  # see SMALL_BATCH
             upper = np.triu_indices(n, k=1)
             pairs = upper[0].astype(np.int64) * n + upper[1]
         self._score(pairs // n, pairs % n)
@@ -223,6 +225,8 @@ class StoryIndex:
     def _relink(self, rows: set[int]) -> None:
         """Average linkage over ``rows``; stories keep their ids where they can."""
         k, mix = self.params.neighbours, self.params.overlap_weight
+        if len(self._features) <= SMALL_BATCH:  # see SMALL_BATCH
+            mix = 0.0
         weights = {
             (a, b): mix * shared_neighbours(a, b, self._near, k) + (1 - mix) * s
             for a in rows
