@@ -65,12 +65,8 @@ def main() -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     n = len(texts)
     print(f"articles: {n}, words: {words:,} ({args.path.name})")
-    print(
-        f"bare spaCy nlp.pipe : {n / bare:8.1f} articles/s  {words / bare:9,.0f} words/s  ({bare:.1f} s)"
-    )
-    print(
-        f"storyline extract   : {n / full:8.1f} articles/s  {words / full:9,.0f} words/s  ({full:.1f} s)"
-    )
+    print(f"bare spaCy nlp.pipe : {n / bare:8.1f} articles/s  {words / bare:9,.0f} words/s  ({bare:.1f} s)")
+    print(f"storyline extract   : {n / full:8.1f} articles/s  {words / full:9,.0f} words/s  ({full:.1f} s)")
     print(f"extract / bare ratio: {bare / full:.2f}")
     print(f"peak RSS: {peak_mb:.0f} MB; JSON written: {size / 1e6:.1f} MB")
     return 0

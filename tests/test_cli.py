@@ -71,8 +71,10 @@ def test_no_readable_article_is_a_usage_error(tmp_path, capsys):
 
 
 def test_extract_prints_one_analysis_per_article_in_input_order(tmp_path, capsys):
-    records = [{"id": "r1", "text": GOOD, "published": "2025-06-03"},
-               {"id": "r2", "text": OTHER, "dct": "2025-06-04"}]
+    records = [
+        {"id": "r1", "text": GOOD, "published": "2025-06-03"},
+        {"id": "r2", "text": OTHER, "dct": "2025-06-04"},
+    ]
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     assert main(["extract", str(path), "--format", "jsonl"]) == 0

@@ -12,7 +12,9 @@ def names(nlp, text: str) -> dict[str, str]:
 
 
 def test_surname_resolves_to_full_name_in_the_same_article(nlp):
-    found = names(nlp, "Chancellor Olaf Brenner met the press on Monday. Later, Brenner said talks would go on.")
+    found = names(
+        nlp, "Chancellor Olaf Brenner met the press on Monday. Later, Brenner said talks would go on."
+    )
     assert found["Brenner"] == "Olaf Brenner"
 
 
@@ -30,8 +32,10 @@ def test_capitals_and_seats_name_their_state(nlp, text, written, name):
 
 
 def test_the_north_means_the_directional_country_of_the_article(nlp):
-    text = ("North Korea tested a new rocket engine, South Korea's military said. "
-            "Analysts said the North had stepped up its programme.")
+    text = (
+        "North Korea tested a new rocket engine, South Korea's military said. "
+        "Analysts said the North had stepped up its programme."
+    )
     found = {text[m.span[0] : m.span[1]]: m.name for m in find_entities(nlp(text))}
     assert found.get("North") == "North Korea"
 

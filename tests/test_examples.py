@@ -16,8 +16,16 @@ import pytest
 from storyline.cli import main
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "derailment"
-NOISE = ("jonas feld", "related article", "contributed reporting", "original url",
-         "share this article", "newsletter", "reached out", "cookies")
+NOISE = (
+    "jonas feld",
+    "related article",
+    "contributed reporting",
+    "original url",
+    "share this article",
+    "newsletter",
+    "reached out",
+    "cookies",
+)
 
 
 @pytest.fixture(scope="module")
@@ -47,8 +55,12 @@ def has_value(claim, value) -> bool:
 
 
 def test_all_four_articles_form_one_story(story):
-    assert set(by_stem(story)) == {"01-rhine-valley-courier", "02-continental-post",
-                                    "03-europe-wire", "04-nordic-daily"}
+    assert set(by_stem(story)) == {
+        "01-rhine-valley-courier",
+        "02-continental-post",
+        "03-europe-wire",
+        "04-nordic-daily",
+    }
 
 
 def test_metadata_from_what_each_document_carries(story):
@@ -73,7 +85,8 @@ def test_rival_evacuation_figures_are_a_numeric_conflict(story):
     claims = {c["id"]: c for c in story["claims"]}
     numeric = [k for k in story["conflicts"] if k["kind"] == "numeric"]
     assert any(
-        any(has_value(claims[i], 3000) for i in k["claims"]) and any(has_value(claims[i], 4500) for i in k["claims"])
+        any(has_value(claims[i], 3000) for i in k["claims"])
+        and any(has_value(claims[i], 4500) for i in k["claims"])
         for k in numeric
     )
     fire = [c for c in story["claims"] if has_value(c, 3000)]
@@ -88,22 +101,32 @@ def test_twelve_tank_cars_corroborated_without_conflicting_with_two_leaking(stor
 
 
 def test_operator_denial_conflicts_with_neither_confirmed_nor_denied(story):
-    denials = [c for c in story["claims"] if c["kind"] == "denial" and "railcargo" in
-               (c["speaker"] or {}).get("name", "").lower()]
+    denials = [
+        c
+        for c in story["claims"]
+        if c["kind"] == "denial" and "railcargo" in (c["speaker"] or {}).get("name", "").lower()
+    ]
     assert denials
     claims = {c["id"]: c for c in story["claims"]}
     assert any(
-        k["kind"] == "denial" and {"02-continental-post", "03-europe-wire"}
+        k["kind"] == "denial"
+        and {"02-continental-post", "03-europe-wire"}
         <= set().union(*(articles_of(story, claims[i]) for i in k["claims"]))
         for k in story["conflicts"]
     )
 
 
 def test_agency_report_repeated_by_two_outlets_counts_once(story):
-    air = [c for c in story["claims"] if "air quality" in text(c)
-           and any("dpa" in s["name"].lower() for s in c["chain"])]
-    assert any(articles_of(story, c) >= {"01-rhine-valley-courier", "03-europe-wire"}
-               and c["independent_sources"] == 1 for c in air)
+    air = [
+        c
+        for c in story["claims"]
+        if "air quality" in text(c) and any("dpa" in s["name"].lower() for s in c["chain"])
+    ]
+    assert any(
+        articles_of(story, c) >= {"01-rhine-valley-courier", "03-europe-wire"}
+        and c["independent_sources"] == 1
+        for c in air
+    )
 
 
 def test_surname_speaker_gets_the_full_name_across_articles(story):

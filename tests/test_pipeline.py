@@ -7,12 +7,18 @@ from storyline.records import Article
 from storyline.settings import Settings
 from storyline.store import open_store
 
-FIRST = ("Flood barriers failed in Dornholm on Tuesday, the city council said. "
-         "About 800 residents were moved to shelters, according to the regional fire service.")
-SECOND = ("Dornholm's flood barriers gave way on Tuesday, officials said. "
-          "The regional fire service said about 800 residents had been moved to shelters in Dornholm.")
-THIRD = ("Engineers in Dornholm began repairing the flood barriers on Thursday, the city council said. "
-         "The regional fire service said the 800 residents moved to shelters could return on Friday.")
+FIRST = (
+    "Flood barriers failed in Dornholm on Tuesday, the city council said. "
+    "About 800 residents were moved to shelters, according to the regional fire service."
+)
+SECOND = (
+    "Dornholm's flood barriers gave way on Tuesday, officials said. "
+    "The regional fire service said about 800 residents had been moved to shelters in Dornholm."
+)
+THIRD = (
+    "Engineers in Dornholm began repairing the flood barriers on Thursday, the city council said. "
+    "The regional fire service said the 800 residents moved to shelters could return on Friday."
+)
 
 
 def test_a_story_keeps_its_id_when_an_article_joins_it(tmp_path):
@@ -23,7 +29,9 @@ def test_a_story_keeps_its_id_when_an_article_joins_it(tmp_path):
         first = run([str(tmp_path)], settings=Settings(), store=store)
         assert len(first.stories) == 1
         story_id = first.stories[0].id
-        touched = ingest_and_link(store, [Article(id="third", text=THIRD, published="2025-05-08")], Settings())
+        touched = ingest_and_link(
+            store, [Article(id="third", text=THIRD, published="2025-05-08")], Settings()
+        )
         assert touched == [story_id]
         stored = store.get_story(story_id)
         assert stored is not None and len(stored.articles) == 3

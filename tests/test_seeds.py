@@ -19,10 +19,14 @@ FLOOR = 16  # only ever goes up (16 of 17 reached; lethal-weapons paraphrase sti
 
 def test_seed_findings_hold(shared_dir: Path, tmp_path: Path):
     tool = shared_dir / "tools" / "seed_findings.py"
-    env = {**os.environ, "STORYLINE": f"{sys.executable} -m storyline.cli",
-           "STORYLINE_DB": f"sqlite:///{tmp_path / 'seeds.db'}"}
-    proc = subprocess.run([sys.executable, str(tool)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=900)
+    env = {
+        **os.environ,
+        "STORYLINE": f"{sys.executable} -m storyline.cli",
+        "STORYLINE_DB": f"sqlite:///{tmp_path / 'seeds.db'}",
+    }
+    proc = subprocess.run(
+        [sys.executable, str(tool)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900
+    )
     found = re.search(r"seed findings (\d+)/(\d+)", proc.stdout)
     assert found, proc.stdout + proc.stderr
     assert int(found.group(1)) >= FLOOR, proc.stdout

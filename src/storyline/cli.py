@@ -48,7 +48,9 @@ def _parser() -> argparse.ArgumentParser:
 
     analyze = sub.add_parser("analyze", help="articles in, cross-checked briefing out")
     _inputs(analyze)
-    analyze.add_argument("--format", choices=FORMATS, help="json, md, html or csv (default: a terminal summary)")
+    analyze.add_argument(
+        "--format", choices=FORMATS, help="json, md, html or csv (default: a terminal summary)"
+    )
     analyze.add_argument("--out", type=Path, help="write the briefing to this file")
     _db(analyze)
     analyze.add_argument("--no-store", action="store_true", help="analyse without storing anything")
@@ -73,7 +75,9 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="the analyst's desk: web app and HTTP API")
     _db(serve)
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)"
+    )
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--token", help="bearer token required to ingest through the API")
     serve.set_defaults(command=cmd_serve)
@@ -90,11 +94,20 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _inputs(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("inputs", nargs="+", metavar="ARTICLES",
-                        help="files, folders (recursive), globs; .txt .md .html .jsonl, feeds, WARC")
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="ARTICLES",
+        help="files, folders (recursive), globs; .txt .md .html .jsonl, feeds, WARC",
+    )
     parser.add_argument("--fetch", action="store_true", help="download URLs and feed links (polite, capped)")
-    parser.add_argument("--host", dest="hosts", action="append", default=[],
-                        help="keep only archive/feed records from this host (repeatable)")
+    parser.add_argument(
+        "--host",
+        dest="hosts",
+        action="append",
+        default=[],
+        help="keep only archive/feed records from this host (repeatable)",
+    )
     parser.add_argument("--since", help="keep only archive/feed records published on or after this date")
     parser.add_argument("--until", help="keep only archive/feed records published on or before this date")
 
@@ -120,8 +133,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     store = None if args.no_store else _open(settings.db)
     try:
         with _progress_bar(args.inputs) as tick:
-            result = pipeline.run(args.inputs, settings=settings, store=store,
-                                  options=_read_options(args), progress=tick)
+            result = pipeline.run(
+                args.inputs, settings=settings, store=store, options=_read_options(args), progress=tick
+            )
     finally:
         if store is not None:
             store.close()
@@ -164,8 +178,10 @@ def cmd_stories(args: argparse.Namespace) -> int:
     for story in stories:
         dates = sorted(a.published for a in story.articles if a.published)
         span = f"{dates[0]}..{dates[-1]}" if dates else "undated"
-        print(f"{story.id}  {len(story.articles):3d} articles  {len(story.claims):4d} claims  "
-              f"{len(story.conflicts):3d} conflicts  {span:22s}  {story.title}")
+        print(
+            f"{story.id}  {len(story.articles):3d} articles  {len(story.claims):4d} claims  "
+            f"{len(story.conflicts):3d} conflicts  {span:22s}  {story.title}"
+        )
     return 0
 
 
@@ -194,12 +210,21 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from storyline.scale import run_batch
 
     settings = _settings(args)
-    report = run_batch(args.inputs, db=settings.db, scheduler=args.scheduler, workers=args.workers,
-                       settings=settings, options=_read_options(args), shard_size=args.shard_size)
+    report = run_batch(
+        args.inputs,
+        db=settings.db,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        settings=settings,
+        options=_read_options(args),
+        shard_size=args.shard_size,
+    )
     _report_problems(report.problems)
-    print(f"{report.read} read, {report.analyzed} analysed, {report.skipped} already stored, "
-          f"{report.stories} stories in {settings.db}; {len(report.problems)} problems; "
-          f"{report.seconds:.0f} s ({report.workers} workers, peak {report.worker_peak_mb:.0f} MB each)")
+    print(
+        f"{report.read} read, {report.analyzed} analysed, {report.skipped} already stored, "
+        f"{report.stories} stories in {settings.db}; {len(report.problems)} problems; "
+        f"{report.seconds:.0f} s ({report.workers} workers, peak {report.worker_peak_mb:.0f} MB each)"
+    )
     return 1 if report.problems else 0
 
 
@@ -227,8 +252,10 @@ def summary(stories: Sequence[Story], *, stored: bool, db: str) -> str:
     for story in stories:
         lines += _story_summary(story)
     if stored:
-        lines.append(f"Stored in {db}. `storyline stories` lists stories; "
-                     "`storyline show ID --format html --out brief.html` writes a briefing.")
+        lines.append(
+            f"Stored in {db}. `storyline stories` lists stories; "
+            "`storyline show ID --format html --out brief.html` writes a briefing."
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -247,7 +274,9 @@ def _story_summary(story: Story) -> list[str]:
     for claim in story.claims:
         if claim.status == "corroborated":
             who = claim.speaker.name if claim.speaker else "outlets"
-            lines.append(f"   corroborated ({who}, {claim.independent_sources} source(s)): {_clip(claim.text)}")
+            lines.append(
+                f"   corroborated ({who}, {claim.independent_sources} source(s)): {_clip(claim.text)}"
+            )
     for entry in story.timeline:
         lines.append(f"   {entry.date:10s}  {_clip(entry.summary)}")
     lines.append("")

@@ -148,5 +148,6 @@ def _article_ids(store: Store, story_id: str) -> set[str]:
 
 
 def _with_path(problem: Problem, analysis: ArticleAnalysis) -> Problem:
-    return Problem(stage=problem.stage, message=problem.message,
-                   path=analysis.article.path or analysis.article.id)
+    return Problem(
+        stage=problem.stage, message=problem.message, path=analysis.article.path or analysis.article.id
+    )

@@ -20,6 +20,6 @@ class Settings:
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         env = {"model": os.environ.get("STORYLINE_MODEL"), "db": os.environ.get("STORYLINE_DB")}
-        values = {k: v for k, v in env.items() if v}
+        values: dict[str, object] = {k: v for k, v in env.items() if v}
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]

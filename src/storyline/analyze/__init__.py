@@ -57,8 +57,7 @@ def analyze_doc(article: Article, doc: Doc) -> ArticleAnalysis:
         try:
             return run()
         except Exception as err:  # one stage failing must not lose the others
-            problems.append(Problem(stage=name, message=f"{type(err).__name__}: {err}",
-                                    path=article.path))
+            problems.append(Problem(stage=name, message=f"{type(err).__name__}: {err}", path=article.path))
             return ()
 
     sentences = tuple(_trimmed(s.start_char, s.end_char, article.text) for s in doc.sents if s.text.strip())
@@ -70,8 +69,13 @@ def analyze_doc(article: Article, doc: Doc) -> ArticleAnalysis:
     claims: tuple[Any, ...] = stage(
         "claims",
         lambda: build_claims(
-            article, doc, sentences=sentences, entities=entities, timexes=timexes,
-            quantities=quantities, attributions=attributions,
+            article,
+            doc,
+            sentences=sentences,
+            entities=entities,
+            timexes=timexes,
+            quantities=quantities,
+            attributions=attributions,
         ),
     )
     return ArticleAnalysis(

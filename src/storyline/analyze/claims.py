@@ -40,8 +40,9 @@ REFUSAL = re.compile(
     r"\bwould(?: not|n['’]t) (?:comment|confirm|say)|\bdid(?: not|n['’]t) (?:confirm|comment)",
     re.I,
 )
-DENIAL_CUES = frozenset({"deny", "dismiss", "reject", "refute", "rebuff", "disavow", "dispute",
-                         "contradict", "rebut", "debunk"})
+DENIAL_CUES = frozenset(
+    {"deny", "dismiss", "reject", "refute", "rebuff", "disavow", "dispute", "contradict", "rebut", "debunk"}
+)
 DENIAL_WORDS = re.compile(
     r"\b(?:groundless|baseless|unfounded|fabricat\w*|fake news|untrue|not true|no truth|"
     r"nonsense|false(?:hood)?s?|lies|rumou?rs?|smear|slander|propaganda|denie[sd]|deny(?:ing)?)\b",
@@ -56,7 +57,7 @@ INTENTION = re.compile(
 )
 PAST_EVENT_TAGS = frozenset({"VBD", "VBN"})
 MIN_WORDS = 5  # shorter outlet-voice sentences are headings, bylines or fragments
-QUOTES = "\"“”«»„"
+QUOTES = '"“”«»„'
 
 
 def build_claims(
@@ -210,8 +211,7 @@ def _voice_claims(
         evidence=(Evidence(article=article.id, span=sentence),),
         hedged=_hedged(text),
     )
-    inside = [q for q in quantities if sentence[0] <= q.span[0] < sentence[1]
-              and _claimable(q, article.text)]
+    inside = [q for q in quantities if sentence[0] <= q.span[0] < sentence[1] and _claimable(q, article.text)]
     return [base] + _quantity_claims(article, doc, base, inside)
 
 
@@ -292,9 +292,12 @@ def _when(
     "last month" is background, not the date of the reported event.
     """
     dated = [
-        t for t in timexes
-        if sentence[0] <= t.span[0] < sentence[1] and t.type in ("DATE", "TIME")
-        and t.value[:1].isdigit() and not t.value.startswith("XXXX")
+        t
+        for t in timexes
+        if sentence[0] <= t.span[0] < sentence[1]
+        and t.type in ("DATE", "TIME")
+        and t.value[:1].isdigit()
+        and not t.value.startswith("XXXX")
         and (not strict or len(t.value) >= 10)
     ]
     if not dated:
@@ -360,5 +363,11 @@ def _plain(text: str) -> str:
 
 
 def _hedged(text: str) -> bool:
-    return bool(re.search(r"\b(?:reportedly|allegedly|purportedly|apparently|"
-                          r"according to unconfirmed|unverified|claimed to)\b", text, re.I))
+    return bool(
+        re.search(
+            r"\b(?:reportedly|allegedly|purportedly|apparently|"
+            r"according to unconfirmed|unverified|claimed to)\b",
+            text,
+            re.I,
+        )
+    )

@@ -20,7 +20,8 @@ from storyline.analyze import gazetteer as gz
 from storyline.records import EntityMention, SpeakerType
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
 
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -150,8 +151,10 @@ def _org_person_split(tokens: list) -> int | None:
     for i in range(1, len(tokens) - 1):
         head = " ".join(t.text for t in tokens[:i])
         tail = tokens[i:]
-        if (head in gz.ALIASES or tokens[i - 1].is_upper) and 2 <= len(tail) <= 3 and all(
-            t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in tail
+        if (
+            (head in gz.ALIASES or tokens[i - 1].is_upper)
+            and 2 <= len(tail) <= 3
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_upper for t in tail)
         ):
             return i
     return None

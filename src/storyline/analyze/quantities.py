@@ -16,23 +16,71 @@ from storyline.analyze.numbers import NUMBER_PATTERN, parse_number
 from storyline.records import Quantity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span as SpacySpan, Token
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "bn": 1e9, "m": 1e6, "k": 1e3}
+SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "m": 1e6,
+    "k": 1e3,
+}
 # Vague plurals: the lower bound an analyst would read ("thousands" is at least 2,000).
-VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
-         "tens of thousands": 20000, "hundreds of thousands": 200000, "millions": 2e6}
-APPROX_WORDS = frozenset({"about", "around", "roughly", "some", "nearly", "almost",
-                          "approximately", "approx", "estimated", "an estimated", "circa",
-                          "close to", "as many as", "as much as", "up to", "more than",
-                          "over", "at least", "fewer than", "less than", "under", "upwards of",
-                          "some", "nearly", "just over", "just under", "almost"})
+VAGUE = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "tens of thousands": 20000,
+    "hundreds of thousands": 200000,
+    "millions": 2e6,
+}
+APPROX_WORDS = frozenset(
+    {
+        "about",
+        "around",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "approximately",
+        "approx",
+        "estimated",
+        "an estimated",
+        "circa",
+        "close to",
+        "as many as",
+        "as much as",
+        "up to",
+        "more than",
+        "over",
+        "at least",
+        "fewer than",
+        "less than",
+        "under",
+        "upwards of",
+        "just over",
+        "just under",
+    }
+)
 LOWER_BOUND = ("more than", "over", "at least", "upwards of", "just over", "in excess of")
-UPPER_BOUND = ("up to", "fewer than", "less than", "under", "as many as", "no more than",
-               "nearly", "almost", "just under")
+UPPER_BOUND = (
+    "up to",
+    "fewer than",
+    "less than",
+    "under",
+    "as many as",
+    "no more than",
+    "nearly",
+    "almost",
+    "just under",
+)
 PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "whom", "which"})
 CURRENCY = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₩": "won", "₽": "ruble"}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -57,8 +105,12 @@ def _numeric_spans(doc: Doc) -> list[SpacySpan]:
     after a year; a digit that modifies a noun is a count all the same.
     """
     spans = [e for e in doc.ents if e.label_ in NUMERIC_LABELS]
-    taken = {t.i for e in doc.ents if e.label_ in NUMERIC_LABELS or e.label_ in ("DATE", "ORDINAL")
-             and not _counts_noun(e) for t in e}
+    taken = {
+        t.i
+        for e in doc.ents
+        if e.label_ in NUMERIC_LABELS or e.label_ in ("DATE", "ORDINAL") and not _counts_noun(e)
+        for t in e
+    }
     for token in doc:
         if token.i in taken or not token.like_num or token.dep_ not in ("nummod", "pobj", "dobj", "nsubj"):
             continue
@@ -70,12 +122,35 @@ def _numeric_spans(doc: Doc) -> list[SpacySpan]:
 
 def _counts_noun(ent: SpacySpan) -> bool:
     """A TIME/DATE entity like "40 warships" is really a count of the noun."""
-    return any(t.like_num and t.dep_ == "nummod" and t.head.pos_ == "NOUN" and
-               t.head.lemma_.lower() not in _TIME_NOUNS for t in ent)
+    return any(
+        t.like_num
+        and t.dep_ == "nummod"
+        and t.head.pos_ == "NOUN"
+        and t.head.lemma_.lower() not in _TIME_NOUNS
+        for t in ent
+    )
 
 
-_TIME_NOUNS = frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade",
-                         "century", "am", "pm", "a.m.", "p.m.", "o'clock", "night", "morning"})
+_TIME_NOUNS = frozenset(
+    {
+        "year",
+        "month",
+        "week",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "decade",
+        "century",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+        "o'clock",
+        "night",
+        "morning",
+    }
+)
 
 
 def _inside(ent: SpacySpan, spans: tuple[tuple[int, int], ...]) -> bool:
@@ -148,8 +223,14 @@ def _counted(ent: SpacySpan, earlier: list[Quantity]) -> tuple[str, str, int]:
         return "percent", "", ent.end_char
     if ent.label_ == "MONEY":
         symbol = next((CURRENCY[c] for c in ent.text if c in CURRENCY), "")
-        word = next((t.lemma_.lower() for t in ent if t.lemma_.lower() in
-                     ("dollar", "euro", "pound", "yen", "won", "ruble", "rouble", "yuan")), "")
+        word = next(
+            (
+                t.lemma_.lower()
+                for t in ent
+                if t.lemma_.lower() in ("dollar", "euro", "pound", "yen", "won", "ruble", "rouble", "yuan")
+            ),
+            "",
+        )
         return word or symbol or "money", "", ent.end_char
     last = ent[-1]
     noun = _counted_noun(last, ent) or _counted_noun(ent.root, ent)
@@ -166,7 +247,11 @@ def _counted(ent: SpacySpan, earlier: list[Quantity]) -> tuple[str, str, int]:
 
 def _counted_noun(last: Token, ent: SpacySpan) -> Token | None:
     head = last.head
-    if last.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "PROPN") and head.i >= ent.end:
+    if (
+        last.dep_ in ("nummod", "quantmod", "compound")
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i >= ent.end
+    ):
         return head
     # "thousands of containers": the vague number is itself the head
     for child in last.children:
@@ -188,4 +273,3 @@ def _partitive(last: Token) -> bool:
 def _singular(token: Token) -> str:
     lemma = token.lemma_.lower()
     return lemma if lemma and lemma != "-pron-" else token.lower_
-

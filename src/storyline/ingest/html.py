@@ -245,7 +245,7 @@ def _embedded_posts(
         return []
     first, last = min(matched), max(matched)
     order = {id(p): index for index, p in enumerate(paragraphs)}
-    posts = []
+    posts: list[Any] = []
     for quote in tree.iter("blockquote"):
         classes = quote.get("class") or ""
         if not any(name in classes for name in _EMBED_CLASSES):

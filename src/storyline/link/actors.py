@@ -16,7 +16,9 @@ def same_actor(a: Speaker | None, b: Speaker | None) -> bool:
     if state_a or state_b:
         return state_a == state_b
     name_a, name_b = a.name.lower(), b.name.lower()
-    return bool(name_a) and (name_a == name_b or name_a.startswith(name_b + ",") or name_b.startswith(name_a + ","))
+    return bool(name_a) and (
+        name_a == name_b or name_a.startswith(name_b + ",") or name_b.startswith(name_a + ",")
+    )
 
 
 def speaker_state(speaker: Speaker | None) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from storyline.link.actors import same_actor
 from storyline.link.similarity import Vectors, terms
-from storyline.records import ArticleAnalysis, Claim, Quantity, Speaker
+from storyline.records import ArticleAnalysis, Claim, ClaimStatus, Quantity, Speaker
 
 # Tuned by hand on the project's own example story (examples/) and checked on
 # the two seed articles: below 0.28 unrelated sentences about the same actors
@@ -37,8 +37,24 @@ STANCE_THRESHOLD = 0.1
 
 # Counted nouns that name the same kind of thing in news about conflicts and crowds.
 UNIT_CLASSES: tuple[frozenset[str], ...] = (
-    frozenset({"troop", "soldier", "force", "personnel", "serviceman", "servicemen", "fighter",
-               "marine", "sailor", "commando", "mercenary", "recruit", "conscript", "militant"}),
+    frozenset(
+        {
+            "troop",
+            "soldier",
+            "force",
+            "personnel",
+            "serviceman",
+            "servicemen",
+            "fighter",
+            "marine",
+            "sailor",
+            "commando",
+            "mercenary",
+            "recruit",
+            "conscript",
+            "militant",
+        }
+    ),
     frozenset({"people", "person", "civilian", "resident", "individual", "inhabitant"}),
     frozenset({"case", "patient", "infection"}),
     frozenset({"dollar", "usd", "money"}),
@@ -48,8 +64,14 @@ UNIT_CLASSES: tuple[frozenset[str], ...] = (
     frozenset({"kilometre", "kilometer", "km"}),
     frozenset({"mile", "nautical"}),
 )
-FAMILIES = {"assertion": "say", "intention": "say", "event": "say", "quantity": "quantity",
-            "denial": "denial", "refusal": "refusal"}
+FAMILIES = {
+    "assertion": "say",
+    "intention": "say",
+    "event": "say",
+    "quantity": "quantity",
+    "denial": "denial",
+    "refusal": "refusal",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,8 +255,11 @@ def _media_named(member: Member) -> list[str]:
     found = []
     for evidence in member.claim.evidence:
         start, end = evidence.span
-        found += [m.name for m in member.analysis.entities
-                  if m.type == "media" and start <= m.span[0] < end and m.name.lower() not in outlet]
+        found += [
+            m.name
+            for m in member.analysis.entities
+            if m.type == "media" and start <= m.span[0] < end and m.name.lower() not in outlet
+        ]
     return found
 
 
@@ -246,8 +271,8 @@ def merge(group: Sequence[Member], outlets: dict[str, str] | None = None) -> Cla
     lead = min(group, key=_lead_rank)
     evidence = tuple(e for m in group for e in m.claim.evidence)
     sources = {origin(m, outlets) for m in group}
-    outlets = {(outlets or {}).get(m.article_id) or m.analysis.article.outlet or m.article_id for m in group}
-    status = "corroborated" if len(outlets) > 1 else "single-source"
+    carriers = {(outlets or {}).get(m.article_id) or m.analysis.article.outlet or m.article_id for m in group}
+    status: ClaimStatus = "corroborated" if len(carriers) > 1 else "single-source"
     quantities = lead.claim.quantities or next((m.claim.quantities for m in group if m.claim.quantities), ())
     when = lead.claim.when or next((m.claim.when for m in group if m.claim.when), None)
     return replace(
@@ -266,8 +291,12 @@ def _lead_rank(member: Member) -> tuple[int, int, int, str]:
     readable clause first, then named speakers, then the earliest."""
     claim = member.claim
     vague = bool(claim.quantities) and (not claim.quantities[0].unit or len(claim.text.split()) < 4)
-    return (int(vague), _speaker_rank(claim.speaker), -len(claim.chain),
-            member.analysis.article.published or "9999")
+    return (
+        int(vague),
+        _speaker_rank(claim.speaker),
+        -len(claim.chain),
+        member.analysis.article.published or "9999",
+    )
 
 
 def _speaker_rank(speaker: Speaker | None) -> int:

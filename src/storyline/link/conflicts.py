@@ -35,23 +35,21 @@ SAME_SUBJECT_OVERLAP = 0.2
 DENIAL_MIN_COSINE = 0.12
 
 
-def numeric_conflicts(claims: Sequence[Claim], texts: dict[str, str], vectors: Vectors) -> list[Conflict]:
-    """One conflict per pair of rival numbers, holding every claim that states either.
-
-    ``vectors`` holds one vector per claim, in the same order.
-    """
-    indexed = [(i, c) for i, c in enumerate(claims) if c.kind == "quantity" and c.quantities]
+def numeric_conflicts(claims: Sequence[Claim], texts: dict[str, str]) -> list[Conflict]:
+    """One conflict per pair of rival numbers, holding every claim that states either."""
+    quantity_claims = [c for c in claims if c.kind == "quantity" and c.quantities]
     pairs: dict[tuple[float, float], list[Claim]] = {}
-    for n, (i, a) in enumerate(indexed):
-        for j, b in indexed[n + 1 :]:
+    for n, a in enumerate(quantity_claims):
+        for b in quantity_claims[n + 1 :]:
             if _same_subject(a, b) and _rivals(a, b, texts):
                 low, high = sorted((a, b), key=lambda c: c.quantities[0].value)
                 key = (low.quantities[0].value, high.quantities[0].value)
                 group = pairs.setdefault(key, [low, high])
                 group.extend(c for c in (low, high) if c not in group)
     return [
-        Conflict(kind="numeric", claims=tuple(c.id for c in group),
-                 summary=_numeric_summary(group[0], group[1]))
+        Conflict(
+            kind="numeric", claims=tuple(c.id for c in group), summary=_numeric_summary(group[0], group[1])
+        )
         for group in pairs.values()
     ]
 
@@ -76,8 +74,11 @@ def _context(claim: Claim) -> set[str]:
 GENERIC_UNITS = frozenset({"", "percent", "people", "person", "money", "time", "year", "day"})
 
 
+CURRENCIES = frozenset({"dollar", "euro", "pound", "yen", "won", "ruble", "rouble", "yuan", "crown", "franc"})
+
+
 def _is_currency(unit: str) -> bool:
-    return unit in {"dollar", "euro", "pound", "yen", "won", "ruble", "rouble", "yuan", "crown", "franc"}
+    return unit in CURRENCIES
 
 
 def _rivals(a: Claim, b: Claim, texts: dict[str, str]) -> bool:
@@ -169,19 +170,25 @@ def denial_conflicts(claims: Sequence[Claim]) -> list[Conflict]:
         for target_id in denial.answers:
             target = by_id.get(target_id)
             if target is not None:
-                conflicts.append(Conflict(
-                    kind="denial", claims=(target.id, denial.id),
-                    summary=f"{_name(denial.speaker)} denies: {_short(target.text)} "
-                            f"({_name(target.speaker)})",
-                ))
+                conflicts.append(
+                    Conflict(
+                        kind="denial",
+                        claims=(target.id, denial.id),
+                        summary=f"{_name(denial.speaker)} denies: {_short(target.text)} "
+                        f"({_name(target.speaker)})",
+                    )
+                )
         for refusal in (c for c in claims if c.kind == "refusal"):
             if same_actor(denial.speaker, refusal.speaker) and _articles(refusal) - _articles(denial):
-                conflicts.append(Conflict(
-                    kind="denial", claims=(denial.id, refusal.id),
-                    summary=f"Reports disagree on {_name(refusal.speaker)}'s response: a denial "
-                            f"({_short(denial.text)}) vs neither confirming nor denying "
-                            f"({_short(refusal.text)})",
-                ))
+                conflicts.append(
+                    Conflict(
+                        kind="denial",
+                        claims=(denial.id, refusal.id),
+                        summary=f"Reports disagree on {_name(refusal.speaker)}'s response: a denial "
+                        f"({_short(denial.text)}) vs neither confirming nor denying "
+                        f"({_short(refusal.text)})",
+                    )
+                )
     return conflicts
 
 

@@ -25,17 +25,20 @@ SPELLING_RATIO = 88
 
 def name_map(analyses: Sequence[ArticleAnalysis]) -> dict[str, str]:
     """Every person name used in the story -> the name the story files it under."""
-    counts: Counter[str] = Counter(
-        m.name for a in analyses for m in a.entities if m.label == "PERSON"
-    )
+    counts: Counter[str] = Counter(m.name for a in analyses for m in a.entities if m.label == "PERSON")
     counts.update(  # speakers the entity recogniser missed ("Vogt said")
-        bare_name(s.name) for a in analyses for c in a.claims
-        for s in (c.speaker, *c.chain) if s is not None and s.type == "person"
+        bare_name(s.name)
+        for a in analyses
+        for c in a.claims
+        for s in (c.speaker, *c.chain)
+        if s is not None and s.type == "person"
     )
     ranked = sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))
     mapping: dict[str, str] = {}
     for name in ranked:
-        target = next((t for t in ranked if t != name and _same_person(name, t) and _longer(t, name, counts)), name)
+        target = next(
+            (t for t in ranked if t != name and _same_person(name, t) and _longer(t, name, counts)), name
+        )
         mapping[name] = mapping.get(target, target)
     return mapping
 
@@ -115,5 +118,11 @@ def _entity_type(name: str, labels: Counter[str]) -> str:
     label = labels.most_common(1)[0][0]
     if label == "ORG" and (name in gz.MEDIA or set(name.lower().split()) & gz.MEDIA_WORDS):
         return "media"
-    return {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
-            "NORP": "group", "FAC": "facility"}.get(label, label.lower())
+    return {
+        "PERSON": "person",
+        "ORG": "organization",
+        "GPE": "place",
+        "LOC": "place",
+        "NORP": "group",
+        "FAC": "facility",
+    }.get(label, label.lower())

@@ -28,8 +28,19 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"[a-z0-9_]+")
 
 
-SUFFIXES = (("ically", ""), ("ally", ""), ("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""),
-            ("es", ""), ("ly", ""), ("al", ""), ("e", ""), ("s", ""))
+SUFFIXES = (
+    ("ically", ""),
+    ("ally", ""),
+    ("ies", "y"),
+    ("ied", "y"),
+    ("ing", ""),
+    ("ed", ""),
+    ("es", ""),
+    ("ly", ""),
+    ("al", ""),
+    ("e", ""),
+    ("s", ""),
+)
 
 
 def stem(word: str) -> str:
@@ -53,8 +64,9 @@ def terms(text: str, names: Mapping[str, str] | None = None) -> list[str]:
     words = [stem(w) for w in _WORD.findall(numbers_as_words(text).lower().replace("’", "'"))]
     # Negation matters ("not directed against", "no sign of"): only negated words pair up;
     # other bigrams rarely survive a paraphrase and would only dilute the vector.
-    grams = [f"{a}~{b}" for a, b in zip(words, words[1:], strict=False)
-             if a in NEGATIONS and b not in STOPWORDS]
+    grams = [
+        f"{a}~{b}" for a, b in zip(words, words[1:], strict=False) if a in NEGATIONS and b not in STOPWORDS
+    ]
     return [w for w in words if w not in STOPWORDS and len(w) > 1] + grams
 
 
@@ -63,6 +75,7 @@ NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "without"})
 
 def numbers_as_words(text: str) -> str:
     """Numbers as one token each, whatever their spelling: '2,300', 'seven-year', 'Forty-one'."""
+
     def token(match: re.Match[str]) -> str:
         value = parse_number(match.group(0))
         if value is None:

@@ -40,7 +40,7 @@ def build_story(analyses: Sequence[ArticleAnalysis]) -> Story:
     vectors = claim_vectors(claims)
     claims = link_denials(claims, vectors)
     texts = {a.article.id: a.article.text for a in analyses}
-    conflicts = numeric_conflicts(claims, texts, vectors) + denial_conflicts(claims)
+    conflicts = numeric_conflicts(claims, texts) + denial_conflicts(claims)
     claims = _with_status(claims, conflicts)
     articles = tuple(a.article for a in analyses)
     return Story(
@@ -94,11 +94,13 @@ def shared_events(undated: ArticleAnalysis, dated: Sequence[ArticleAnalysis]) ->
             own = [members[i] for i in group if members[i].article_id == undated.article.id]
             theirs = [members[i] for i in group if members[i].article_id == other.article.id]
             if own and theirs:
-                events.append(SharedEvent(
-                    own_sentence=own[0].claim.evidence[0].span,
-                    other=other,
-                    other_sentence=theirs[0].claim.evidence[0].span,
-                ))
+                events.append(
+                    SharedEvent(
+                        own_sentence=own[0].claim.evidence[0].span,
+                        other=other,
+                        other_sentence=theirs[0].claim.evidence[0].span,
+                    )
+                )
     return events
 
 

@@ -34,15 +34,12 @@ def story_data(story: Story) -> dict[str, Any]:
         "articles": [article_data(a) for a in story.articles],
         "claims": [claim_data(c, texts) for c in story.claims],
         "conflicts": [
-            {"kind": k.kind, "claims": list(k.claims), "summary": k.summary}
-            for k in story.conflicts
+            {"kind": k.kind, "claims": list(k.claims), "summary": k.summary} for k in story.conflicts
         ],
         "timeline": [
             {"date": t.date, "claims": list(t.claims), "summary": t.summary} for t in story.timeline
         ],
-        "entities": [
-            {"name": e.name, "type": e.type, "aliases": list(e.aliases)} for e in story.entities
-        ],
+        "entities": [{"name": e.name, "type": e.type, "aliases": list(e.aliases)} for e in story.entities],
         "inferences": [{"article": a, "evidence": why} for a, why in story.inferences],
     }
 
@@ -123,30 +120,36 @@ def analysis_data(analysis: ArticleAnalysis) -> dict[str, Any]:
     article = analysis.article
     text = article.text
 
-    def span(s: tuple[int, int] | None) -> dict[str, Any] | None:
-        return None if s is None else {"start": s[0], "end": s[1], "text": text[s[0] : s[1]]}
+    def span(s: tuple[int, int]) -> dict[str, Any]:
+        return {"start": s[0], "end": s[1], "text": text[s[0] : s[1]]}
+
+    def maybe(s: tuple[int, int] | None) -> dict[str, Any] | None:
+        return None if s is None else span(s)
 
     return {
         "schema": ANALYSIS_SCHEMA,
         "article": {**article_data(article), "text": text},
         "sentences": [list(s) for s in analysis.sentences],
         "entities": [
-            {**span(m.span), "type": m.label, "name": m.name, "speaker_type": m.type}  # type: ignore[dict-item]
+            {**span(m.span), "type": m.label, "name": m.name, "speaker_type": m.type}
             for m in analysis.entities
         ],
         "timexes": [
-            {**span(t.span), "type": t.type, "value": t.value, "mod": t.mod}  # type: ignore[dict-item]
+            {**span(t.span), "type": t.type, "value": t.value, "mod": t.mod}
             for t in analysis.timexes
         ],
         "quantities": [
-            {**span(q.span), **{k: v for k, v in quantity_data(q, text).items() if k != "text"},  # type: ignore[dict-item]
-             "subject": q.subject}
+            {
+                **span(q.span),
+                **{k: v for k, v in quantity_data(q, text).items() if k != "text"},
+                "subject": q.subject,
+            }
             for q in analysis.quantities
         ],
         "attributions": [
             {
-                "source": span(a.source),
-                "cue": span(a.cue),
+                "source": maybe(a.source),
+                "cue": maybe(a.cue),
                 "content": span(a.content),
                 "chain": [span(c) for c in a.chain],
                 "speaker": speaker_data(a.speaker),
