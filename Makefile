@@ -25,6 +25,8 @@ system-deps:
 	bash scripts/system-deps.sh
 
 test: install system-deps
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy src
 	$(BIN)/python -m pytest -q
 
 lint: install
