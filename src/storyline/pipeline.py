@@ -104,7 +104,7 @@ def ingest_and_link(store: Store, articles: Sequence[Article], settings: Setting
     stories = keep_ids(store, link_stories(everything), relinked_all=True)
     wanted = {a.article.id for a in analyses}
     current = {s.id for s in stories}
-    stale = {old.id for old in store.stories() if old.id not in current}
+    stale = store.story_ids() - current
     touched = []
     for story in stories:
         store.put_story(story)

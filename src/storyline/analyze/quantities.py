@@ -83,6 +83,10 @@ UPPER_BOUND = (
 )
 PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "whom", "which"})
 CURRENCY = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₩": "won", "₽": "ruble"}
+# Currency names as counted nouns ("3 million euros"); link/ treats them as generic measures.
+CURRENCY_WORDS = frozenset(
+    {"dollar", "euro", "pound", "yen", "won", "ruble", "rouble", "yuan", "crown", "franc"}
+)
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -224,11 +228,7 @@ def _counted(ent: SpacySpan, earlier: list[Quantity]) -> tuple[str, str, int]:
     if ent.label_ == "MONEY":
         symbol = next((CURRENCY[c] for c in ent.text if c in CURRENCY), "")
         word = next(
-            (
-                t.lemma_.lower()
-                for t in ent
-                if t.lemma_.lower() in ("dollar", "euro", "pound", "yen", "won", "ruble", "rouble", "yuan")
-            ),
+            (t.lemma_.lower() for t in ent if t.lemma_.lower() in CURRENCY_WORDS),
             "",
         )
         return word or symbol or "money", "", ent.end_char

@@ -92,7 +92,7 @@ def members_of(analyses: Sequence[ArticleAnalysis]) -> list[Member]:
 
 def align(members: Sequence[Member]) -> list[list[int]]:
     """Groups of member indexes that say the same thing, in first-seen order."""
-    vectors = Vectors([_bag(m) for m in members])
+    vectors = similarity(members)
     parent = list(range(len(members)))
     groups_articles = {i: {members[i].article_id} for i in range(len(members))}
 

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from storyline.analyze.quantities import CURRENCY_WORDS
 from storyline.link.actors import same_actor, speaker_state
 from storyline.link.align import compatible_values, same_unit
 from storyline.link.similarity import Vectors, stem, terms
@@ -74,11 +75,8 @@ def _context(claim: Claim) -> set[str]:
 GENERIC_UNITS = frozenset({"", "percent", "people", "person", "money", "time", "year", "day"})
 
 
-CURRENCIES = frozenset({"dollar", "euro", "pound", "yen", "won", "ruble", "rouble", "yuan", "crown", "franc"})
-
-
 def _is_currency(unit: str) -> bool:
-    return unit in CURRENCIES
+    return unit in CURRENCY_WORDS
 
 
 def _rivals(a: Claim, b: Claim, texts: dict[str, str]) -> bool:

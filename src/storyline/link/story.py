@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from storyline.analyze.claims import attach_when
 from storyline.analyze.timex import reanchor
-from storyline.link.align import Member, align, members_of, merge, outlet_keys
+from storyline.link.align import align, members_of, merge, outlet_keys
 from storyline.link.conflicts import (
     claim_vectors,
     denial_conflicts,
@@ -137,4 +137,4 @@ def _claim_order(claim: Claim) -> tuple[int, int, str]:
     return (rank, -len(claim.evidence), claim.id)
 
 
-__all__ = ["Member", "build_story", "story_id"]
+__all__ = ["build_story", "date_undated", "shared_events", "story_id"]
